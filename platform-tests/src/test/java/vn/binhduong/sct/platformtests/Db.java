@@ -1,0 +1,36 @@
+package vn.binhduong.sct.platformtests;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+/** Plain SQL reads for assertions on what is really stored. */
+final class Db {
+    private Db() {
+    }
+
+    static long count(DataSource ds, String sql, Object... params) {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void awaitCount(DataSource ds, long expected, long timeoutMillis, String sql, Object... params)
+            throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (count(ds, sql, params) < expected && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+    }
+}

@@ -1,0 +1,416 @@
+package vn.binhduong.sct.platform.inbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.persistence.EntityManager;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import vn.binhduong.sct.platform.KafkaConfig;
+import vn.binhduong.sct.platform.events.EventEnvelope;
+import vn.binhduong.sct.platform.events.EventJson;
+
+/**
+ * The idempotent consumer (DESIGN.md §3, step 3). For each polled batch, in one database transaction: insert each
+ * event id into {@code inbox} ({@code ON CONFLICT DO NOTHING}), call the {@link EventHandler}s only for ids that were
+ * new, and store each partition's last applied offset in {@code inbox_position}. Kafka offsets are committed after that
+ * transaction commits. On assignment the consumer seeks to the stored position, so the database alone decides what
+ * was applied. A batch whose transaction fails is retried record by record; a record that keeps failing is set aside
+ * in {@code inbox_dead_letter} so one bad event does not stop the topic.
+ */
+@ApplicationScoped
+public class InboxConsumer {
+    private static final Logger LOG = Logger.getLogger(InboxConsumer.class);
+
+    private final InboxConfig config;
+    private final KafkaConfig kafka;
+    private final EntityManager em;
+    private final Instance<EventHandler> handlers;
+    private final String groupId;
+    private final AtomicLong applied = new AtomicLong();
+    private final ConcurrentLinkedQueue<Replay> replays = new ConcurrentLinkedQueue<>();
+    private volatile boolean running;
+    private Thread thread;
+    private KafkaConsumer<String, byte[]> consumer;
+
+    public InboxConsumer(InboxConfig config, KafkaConfig kafka, EntityManager em, Instance<EventHandler> handlers,
+            @ConfigProperty(name = "quarkus.application.name") String application) {
+        this.config = config;
+        this.kafka = kafka;
+        this.em = em;
+        this.handlers = handlers;
+        this.groupId = config.groupId().orElse(application);
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!config.enabled() || config.topics().map(List::isEmpty).orElse(true)) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::run, "inbox-consumer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        KafkaConsumer<String, byte[]> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+        if (thread != null) {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Events applied (not counting duplicates) since start. */
+    public long appliedCount() {
+        return applied.get();
+    }
+
+    public String groupId() {
+        return groupId;
+    }
+
+    public List<String> topics() {
+        return config.topics().orElse(List.of());
+    }
+
+    /**
+     * Forgets everything applied and replays every topic from the beginning. {@code resetInTransaction} runs in the
+     * same transaction that empties the inbox and positions; it must empty whatever the handlers built.
+     */
+    public CompletableFuture<Void> replayFromBeginning(Runnable resetInTransaction) {
+        Replay replay = new Replay(resetInTransaction, new CompletableFuture<>());
+        if (!running) {
+            QuarkusTransaction.requiringNew().run(() -> reset(resetInTransaction));
+            replay.done().complete(null);
+            return replay.done();
+        }
+        replays.add(replay);
+        KafkaConsumer<String, byte[]> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+        return replay.done();
+    }
+
+    /** Per partition of the consumed topics: the last applied offset (from the database) against the end offset. */
+    public List<PartitionLag> lag() {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
+        Map<TopicPartition, Long> appliedOffsets = storedPositions();
+        List<PartitionLag> result = new ArrayList<>();
+        try (Admin admin = Admin.create(p)) {
+            Map<String, TopicDescription> described;
+            try {
+                described = admin.describeTopics(topics()).allTopicNames().get(5, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                // a topic that no producer has created yet has no partitions and no lag
+                described = new HashMap<>();
+                for (String t : topics()) {
+                    try {
+                        described.put(t, admin.describeTopics(List.of(t)).allTopicNames().get(5, TimeUnit.SECONDS).get(t));
+                    } catch (java.util.concurrent.ExecutionException missing) {
+                        // skip
+                    }
+                }
+            }
+            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+            described.values().forEach(d -> d.partitions().forEach(
+                    pi -> request.put(new TopicPartition(d.name(), pi.partition()), OffsetSpec.latest())));
+            var ends = admin.listOffsets(request).all().get(5, TimeUnit.SECONDS);
+            request.keySet().stream()
+                    .sorted((a, b) -> a.topic().equals(b.topic()) ? Integer.compare(a.partition(), b.partition())
+                            : a.topic().compareTo(b.topic()))
+                    .forEach(tp -> {
+                        long end = ends.get(tp).offset();
+                        long last = appliedOffsets.getOrDefault(tp, -1L);
+                        result.add(new PartitionLag(tp.topic(), tp.partition(), last, end, Math.max(0, end - last - 1)));
+                    });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("broker unreachable: " + e.getMessage(), e);
+        }
+        return result;
+    }
+
+    private void run() {
+        while (running) {
+            try (KafkaConsumer<String, byte[]> c = newConsumer()) {
+                consumer = c;
+                c.subscribe(topics(), new ConsumerRebalanceListener() {
+                    @Override
+                    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    }
+
+                    @Override
+                    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                        seekToStoredPositions(c, partitions);
+                    }
+                });
+                while (running) {
+                    Replay replay = replays.poll();
+                    if (replay != null) {
+                        performReplay(c, replay);
+                        continue;
+                    }
+                    ConsumerRecords<String, byte[]> records;
+                    try {
+                        records = c.poll(config.pollTimeout());
+                    } catch (WakeupException woken) {
+                        continue;
+                    }
+                    if (!records.isEmpty()) {
+                        process(c, records);
+                    }
+                }
+            } catch (WakeupException e) {
+                // stopping
+            } catch (RuntimeException e) {
+                if (running) {
+                    LOG.warnf("inbox consumer restarting after: %s", e.toString());
+                    sleep(2000);
+                }
+            } finally {
+                consumer = null;
+            }
+        }
+    }
+
+    private void performReplay(KafkaConsumer<String, byte[]> c, Replay replay) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> reset(replay.reset()));
+            c.seekToBeginning(c.assignment());
+            Map<TopicPartition, OffsetAndMetadata> zero = new HashMap<>();
+            for (TopicPartition tp : c.assignment()) {
+                zero.put(tp, new OffsetAndMetadata(c.position(tp)));
+            }
+            c.commitSync(zero);
+            replay.done().complete(null);
+        } catch (RuntimeException e) {
+            replay.done().completeExceptionally(e);
+        }
+    }
+
+    private void reset(Runnable resetInTransaction) {
+        em.createNativeQuery("DELETE FROM inbox").executeUpdate();
+        em.createNativeQuery("DELETE FROM inbox_dead_letter").executeUpdate();
+        em.createNativeQuery("DELETE FROM inbox_position WHERE consumer_group = ?1").setParameter(1, groupId).executeUpdate();
+        resetInTransaction.run();
+    }
+
+    private void process(KafkaConsumer<String, byte[]> c, ConsumerRecords<String, byte[]> records) {
+        List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>(records.count());
+        records.forEach(batch::add);
+        try {
+            int n = QuarkusTransaction.requiringNew().call(() -> applyAll(batch));
+            applied.addAndGet(n);
+        } catch (RuntimeException batchFailed) {
+            LOG.debugf("batch of %d failed (%s); applying one by one", batch.size(), batchFailed.toString());
+            for (ConsumerRecord<String, byte[]> r : batch) {
+                applyWithRetries(r);
+            }
+        }
+        commit(c, batch);
+    }
+
+    private void applyWithRetries(ConsumerRecord<String, byte[]> r) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                applied.addAndGet(QuarkusTransaction.requiringNew().call(() -> applyAll(List.of(r))));
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= config.maxAttempts()) {
+                    LOG.errorf(e, "event at %s-%d@%d failed %d times; set aside in inbox_dead_letter", r.topic(),
+                            r.partition(), r.offset(), attempt);
+                    QuarkusTransaction.requiringNew().run(() -> deadLetter(r, e));
+                    return;
+                }
+                sleep(200L * attempt);
+            }
+        }
+    }
+
+    private int applyAll(List<ConsumerRecord<String, byte[]>> batch) {
+        int n = 0;
+        Map<TopicPartition, Long> last = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> r : batch) {
+            last.put(new TopicPartition(r.topic(), r.partition()), r.offset());
+            EventEnvelope event;
+            try {
+                event = EventJson.fromBytes(r.value());
+            } catch (RuntimeException unreadable) {
+                deadLetter(r, unreadable);
+                continue;
+            }
+            int inserted = em.createNativeQuery("""
+                    INSERT INTO inbox (event_id, event_type, topic, partition_no, offset_no)
+                    VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (event_id) DO NOTHING""")
+                    .setParameter(1, event.id())
+                    .setParameter(2, event.type())
+                    .setParameter(3, r.topic())
+                    .setParameter(4, r.partition())
+                    .setParameter(5, r.offset())
+                    .executeUpdate();
+            if (inserted == 1) {
+                for (EventHandler handler : handlers) {
+                    handler.apply(event);
+                }
+                n++;
+            }
+        }
+        for (Map.Entry<TopicPartition, Long> e : last.entrySet()) {
+            em.createNativeQuery("""
+                    INSERT INTO inbox_position (consumer_group, topic, partition_no, offset_no, updated_at)
+                    VALUES (?1, ?2, ?3, ?4, now())
+                    ON CONFLICT (consumer_group, topic, partition_no)
+                    DO UPDATE SET offset_no = GREATEST(inbox_position.offset_no, EXCLUDED.offset_no), updated_at = now()""")
+                    .setParameter(1, groupId)
+                    .setParameter(2, e.getKey().topic())
+                    .setParameter(3, e.getKey().partition())
+                    .setParameter(4, e.getValue())
+                    .executeUpdate();
+        }
+        em.flush();
+        return n;
+    }
+
+    private void deadLetter(ConsumerRecord<String, byte[]> r, Exception error) {
+        UUID eventId = null;
+        String type = null;
+        try {
+            EventEnvelope e = EventJson.fromBytes(r.value());
+            eventId = e.id();
+            type = e.type();
+        } catch (RuntimeException ignored) {
+            // unreadable: keep the raw value only
+        }
+        em.createNativeQuery("""
+                INSERT INTO inbox_dead_letter (topic, partition_no, offset_no, event_id, event_type, error, record_value)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
+                .setParameter(1, r.topic())
+                .setParameter(2, r.partition())
+                .setParameter(3, r.offset())
+                .setParameter(4, eventId)
+                .setParameter(5, type)
+                .setParameter(6, String.valueOf(error))
+                .setParameter(7, r.value() == null ? null : new String(r.value(), StandardCharsets.UTF_8))
+                .executeUpdate();
+        em.createNativeQuery("""
+                INSERT INTO inbox_position (consumer_group, topic, partition_no, offset_no, updated_at)
+                VALUES (?1, ?2, ?3, ?4, now())
+                ON CONFLICT (consumer_group, topic, partition_no)
+                DO UPDATE SET offset_no = GREATEST(inbox_position.offset_no, EXCLUDED.offset_no), updated_at = now()""")
+                .setParameter(1, groupId)
+                .setParameter(2, r.topic())
+                .setParameter(3, r.partition())
+                .setParameter(4, r.offset())
+                .executeUpdate();
+    }
+
+    private void commit(KafkaConsumer<String, byte[]> c, List<ConsumerRecord<String, byte[]>> batch) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> r : batch) {
+            offsets.merge(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1),
+                    (a, b) -> a.offset() >= b.offset() ? a : b);
+        }
+        try {
+            c.commitSync(offsets);
+        } catch (RuntimeException e) {
+            // harmless: on restart the consumer seeks to the positions stored in the database
+            LOG.debugf("offset commit failed: %s", e.toString());
+        }
+    }
+
+    private void seekToStoredPositions(KafkaConsumer<String, byte[]> c, Collection<TopicPartition> partitions) {
+        Map<TopicPartition, Long> stored = storedPositions();
+        for (TopicPartition tp : partitions) {
+            Long last = stored.get(tp);
+            if (last != null) {
+                c.seek(tp, last + 1);
+            } else {
+                c.seekToBeginning(List.of(tp));
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<TopicPartition, Long> storedPositions() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Map<TopicPartition, Long> result = new HashMap<>();
+            List<Object[]> rows = em.createNativeQuery(
+                    "SELECT topic, partition_no, offset_no FROM inbox_position WHERE consumer_group = ?1")
+                    .setParameter(1, groupId).getResultList();
+            for (Object[] row : rows) {
+                result.put(new TopicPartition((String) row[0], ((Number) row[1]).intValue()), ((Number) row[2]).longValue());
+            }
+            return result;
+        });
+    }
+
+    private KafkaConsumer<String, byte[]> newConsumer() {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(config.maxPollRecords()));
+        p.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "5000");
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId + "-inbox");
+        return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private record Replay(Runnable reset, CompletableFuture<Void> done) {
+    }
+}

@@ -1,0 +1,341 @@
+package vn.binhduong.sct.platform.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import vn.binhduong.sct.platform.KafkaConfig;
+import vn.binhduong.sct.platform.events.EventEnvelope;
+import vn.binhduong.sct.platform.events.EventHeaders;
+import vn.binhduong.sct.platform.events.EventJson;
+
+/**
+ * Publishes outbox rows to Kafka in id order. One relay at a time per database (a transaction-scoped advisory lock),
+ * so events of one aggregate leave in the order they were written, whatever number of instances run. Rows are marked
+ * published only after the broker acknowledged them ({@code acks=all}, idempotent producer); a row whose send failed
+ * stays unpublished, and so does every row after it, so order is kept across retries. While the broker is
+ * unreachable, writes go on, rows wait, and the relay retries with back-off, logging once per outage.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Advisory lock key: "outbox" in ASCII, so it does not collide with a service's own locks by accident. */
+    private static final long LOCK_KEY = 0x6f7574626f78L;
+
+    private final DataSource dataSource;
+    private final OutboxConfig config;
+    private final KafkaConfig kafka;
+    private final String topic;
+    private final Semaphore wakeUps = new Semaphore(0);
+    private final AtomicLong published = new AtomicLong();
+    private volatile boolean running;
+    private Thread thread;
+    private KafkaProducer<String, byte[]> producer;
+    private boolean topicReady;
+    private Instant outageSince;
+
+    public OutboxRelay(DataSource dataSource, OutboxConfig config, KafkaConfig kafka,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.application.name") String service) {
+        this.dataSource = dataSource;
+        this.config = config;
+        this.kafka = kafka;
+        this.topic = config.topic().orElse("sct." + service + ".events");
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!config.enabled()) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::run, "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        if (thread != null) {
+            wakeUp();
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        closeProducer();
+    }
+
+    /** Asks the relay to look for rows now (called after a transaction that wrote outbox rows commits). */
+    public void wakeUp() {
+        wakeUps.release();
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    /** Events published by this instance since start. */
+    public long publishedCount() {
+        return published.get();
+    }
+
+    /** Whether the relay currently cannot reach the broker. */
+    public boolean inOutage() {
+        return outageSince != null;
+    }
+
+    private void run() {
+        Duration backoff = Duration.ofMillis(250);
+        while (running) {
+            try {
+                int sent = publishBatch();
+                if (outageSince != null) {
+                    LOG.infof("Kafka reachable again after %d s; outbox relay resumed publishing to %s",
+                            Duration.between(outageSince, Instant.now()).toSeconds(), topic);
+                    outageSince = null;
+                }
+                backoff = Duration.ofMillis(250);
+                if (sent < config.batchSize()) {
+                    wakeUps.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUps.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                if (!running) {
+                    return;
+                }
+                if (outageSince == null) {
+                    outageSince = Instant.now();
+                    LOG.warnf("Outbox relay cannot publish to %s at %s (%s); events wait in the outbox and the relay "
+                            + "retries with back-off until it can", topic, kafka.bootstrapServers(), rootMessage(e));
+                } else {
+                    LOG.debugf("outbox relay still failing: %s", rootMessage(e));
+                }
+                // A producer that saw errors may hold stale sequence state; start clean on the next try.
+                closeProducer();
+                topicReady = false;
+                try {
+                    wakeUps.tryAcquire(backoff.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                backoff = backoff.multipliedBy(2);
+                if (backoff.compareTo(config.maxBackoff()) > 0) {
+                    backoff = config.maxBackoff();
+                }
+            }
+        }
+    }
+
+    /** One relay transaction: lock, read a batch in id order, send, wait for acks, mark the acknowledged prefix. */
+    int publishBatch() throws SQLException, InterruptedException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement lock = c.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+                    lock.setLong(1, LOCK_KEY);
+                    try (ResultSet rs = lock.executeQuery()) {
+                        rs.next();
+                        if (!rs.getBoolean(1)) {
+                            c.rollback();
+                            return 0;
+                        }
+                    }
+                }
+                List<Row> rows = readBatch(c);
+                if (rows.isEmpty()) {
+                    c.commit();
+                    return 0;
+                }
+                ensureTopic();
+                List<Long> acknowledged = send(rows);
+                markPublished(c, acknowledged);
+                c.commit();
+                published.addAndGet(acknowledged.size());
+                if (acknowledged.size() < rows.size()) {
+                    throw new IllegalStateException("broker acknowledged " + acknowledged.size() + " of " + rows.size()
+                            + " events");
+                }
+                return rows.size();
+            } catch (SQLException | RuntimeException | InterruptedException e) {
+                safeRollback(c);
+                throw e;
+            }
+        }
+    }
+
+    private List<Row> readBatch(Connection c) throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT id, event_id, event_type, event_version, source, organization, aggregate_type, aggregate_id,
+                       occurred_at, payload::text
+                  FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT ?""")) {
+            ps.setInt(1, config.batchSize());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    JsonNode payload = EventJson.MAPPER.readTree(rs.getString(10));
+                    EventEnvelope envelope = new EventEnvelope(rs.getObject(2, UUID.class), rs.getString(3), rs.getInt(4),
+                            rs.getString(5), rs.getTimestamp(9).toInstant().atOffset(ZoneOffset.UTC), rs.getString(6),
+                            rs.getString(7), rs.getString(8), payload);
+                    rows.add(new Row(rs.getLong(1), envelope));
+                }
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("unreadable outbox payload", e);
+            }
+        }
+        return rows;
+    }
+
+    private List<Long> send(List<Row> rows) throws InterruptedException {
+        KafkaProducer<String, byte[]> p = producer();
+        List<Future<RecordMetadata>> futures = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            EventEnvelope e = row.envelope();
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, e.aggregateId(), EventJson.toBytes(e));
+            record.headers().add(EventHeaders.EVENT_ID, e.id().toString().getBytes(StandardCharsets.UTF_8));
+            record.headers().add(EventHeaders.EVENT_TYPE, e.type().getBytes(StandardCharsets.UTF_8));
+            record.headers().add(EventHeaders.EVENT_VERSION, Integer.toString(e.version()).getBytes(StandardCharsets.UTF_8));
+            try {
+                futures.add(p.send(record));
+            } catch (RuntimeException sendFailed) {
+                break; // the rows from here on stay unpublished and are retried in order
+            }
+        }
+        p.flush();
+        List<Long> acknowledged = new ArrayList<>(futures.size());
+        for (int i = 0; i < futures.size(); i++) {
+            try {
+                futures.get(i).get();
+                acknowledged.add(rows.get(i).id());
+            } catch (ExecutionException failed) {
+                break; // keep only the acknowledged prefix: order per aggregate survives the retry
+            }
+        }
+        return acknowledged;
+    }
+
+    private static void markPublished(Connection c, List<Long> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET published_at = now() WHERE id = ANY (?)")) {
+            Array array = c.createArrayOf("bigint", ids.toArray());
+            ps.setArray(1, array);
+            ps.executeUpdate();
+        }
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        if (producer == null) {
+            Properties p = new Properties();
+            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+            p.put(ProducerConfig.ACKS_CONFIG, "all");
+            p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+            p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
+            p.put(ProducerConfig.LINGER_MS_CONFIG, "2");
+            p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
+            p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+            p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "8000");
+            p.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "2000");
+            p.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + topic);
+            producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+        }
+        return producer;
+    }
+
+    private void ensureTopic() {
+        if (topicReady) {
+            return;
+        }
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
+        try (Admin admin = Admin.create(p)) {
+            // Projections are rebuilt by replaying topics, so the history is kept (no time or size retention).
+            NewTopic newTopic = new NewTopic(topic, config.partitions(), (short) 1)
+                    .configs(Map.of("retention.ms", "-1", "retention.bytes", "-1"));
+            admin.createTopics(List.of(newTopic)).all().get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("cannot create topic " + topic, e.getCause());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("broker did not answer within 10 s", e);
+        }
+        topicReady = true;
+    }
+
+    private void closeProducer() {
+        if (producer != null) {
+            try {
+                producer.close(Duration.ofSeconds(2));
+            } catch (RuntimeException ignored) {
+                // closing a producer for a broker that is gone may fail; we drop it either way
+            }
+            producer = null;
+        }
+    }
+
+    private static void safeRollback(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the connection is broken; closing it discards the transaction
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+
+    private record Row(long id, EventEnvelope envelope) {
+    }
+}

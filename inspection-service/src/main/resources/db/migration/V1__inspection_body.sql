@@ -1,0 +1,8 @@
+CREATE TABLE inspection_body (
+    id      UUID PRIMARY KEY,
+    code VARCHAR(40) NOT NULL UNIQUE,
+    name VARCHAR(300) NOT NULL,
+    organization VARCHAR(40) NOT NULL,
+    version INT NOT NULL DEFAULT 0,
+    created_at TIMESTAMPTZ NOT NULL DEFAULT now()
+);

@@ -78,7 +78,7 @@ public final class DemoScript {
         for (JsonNode step : script.path("steps")) {
             index++;
             String method = step.path("method").asText("POST");
-            String path = substitute(step.path("path").asText(), saved).asText();
+            String path = substitute(new TextNode(step.path("path").asText()), saved).asText();
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                     .timeout(Duration.ofMinutes(5))
                     .header("Authorization", "Bearer " + bearerToken)

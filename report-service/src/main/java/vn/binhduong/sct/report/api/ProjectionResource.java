@@ -1,0 +1,64 @@
+package vn.binhduong.sct.report.api;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import vn.binhduong.sct.platform.inbox.InboxConsumer;
+import vn.binhduong.sct.platform.inbox.PartitionLag;
+import vn.binhduong.sct.platform.security.Roles;
+
+@Path("/api/v1/projections")
+@Tag(name = "projections", description = "What the report is built from, and how far it has caught up")
+public class ProjectionResource {
+    @Schema(description = "How far the projections have applied the topics")
+    public record Lag(
+            @Schema(description = "true when every partition of every consumed topic is applied up to its end") boolean caughtUp,
+            @Schema(description = "events behind, summed over all partitions") long totalLag,
+            @Schema(description = "per topic and partition") List<PartitionLag> partitions) {
+    }
+
+    @Schema(description = "Events applied from one source, of one type")
+    public record Tally(String source, String eventType, long applied, OffsetDateTime lastOccurredAt) {
+    }
+
+    private final InboxConsumer inbox;
+    private final EntityManager em;
+
+    public ProjectionResource(InboxConsumer inbox, EntityManager em) {
+        this.inbox = inbox;
+        this.em = em;
+    }
+
+    @GET
+    @Path("lag")
+    @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.VIEWER, Roles.INTEGRATION })
+    @Operation(summary = "Last applied offset against the end offset, per topic and partition",
+            description = "Poll until caughtUp is true to read a report that includes every event published so far.")
+    public Lag lag() {
+        List<PartitionLag> partitions = inbox.lag();
+        long total = partitions.stream().mapToLong(PartitionLag::lag).sum();
+        return new Lag(total == 0, total, partitions);
+    }
+
+    @GET
+    @Path("events")
+    @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.VIEWER, Roles.INTEGRATION })
+    @Operation(summary = "Events applied, by source and type")
+    public List<Tally> events() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                "SELECT source, event_type, applied, last_at FROM event_tally ORDER BY source, event_type").getResultList();
+        return rows.stream().map(r -> new Tally((String) r[0], (String) r[1], ((Number) r[2]).longValue(),
+                ((java.time.Instant) r[3]).atOffset(ZoneOffset.UTC))).toList();
+    }
+}

@@ -145,6 +145,9 @@ class OutboxRelayTest {
                 "each event applied once by the consumer");
         assertEquals(n, Db.count(ds, "SELECT count(DISTINCT note_code) FROM note_copy WHERE note_code LIKE ?", batch + "%"));
         assertEquals(0, Db.count(ds, "SELECT count(*) FROM outbox WHERE published_at IS NULL"));
+        given().auth().oauth2(TestTokens.as(Roles.ADMIN)).get("/api/v1/outbox/status").then().statusCode(200)
+                .body("pending", equalTo(0)).body("brokerUnreachable", equalTo(false))
+                .body("topic", equalTo(TOPIC));
         relayLog.removeHandler(capture);
         long outageWarnings = warnings.stream().filter(r -> String.valueOf(r.getMessage()).contains("cannot publish")).count();
         assertEquals(1, outageWarnings, "one warning per outage, not one per row or per retry");

@@ -1,0 +1,79 @@
+package vn.binhduong.sct.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import vn.binhduong.sct.embedded.Ports;
+
+/**
+ * The whole stack through the launcher: embedded PostgreSQL and Kafka, five service JVMs, one write to each producing
+ * service, and each event seen applied by report-service; then a clean stop.
+ */
+class LauncherIT {
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Test
+    void startsTheStackAndEveryProducingServiceReachesTheReport() throws Exception {
+        Path home = Path.of(System.getProperty("sct.home", "../..")).toAbsolutePath().normalize();
+        Path data = home.resolve("deploy/launcher/target/launcher-it-data");
+        Options options = Options.parse("--home", home.toString(), "--data", data.toString(), "--reset",
+                "--pg-port", "0", "--kafka-port", "0", "--base-port", "0");
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        List<ServiceProcess> services;
+        try (Launcher launcher = new Launcher(options, new PrintStream(console, true, StandardCharsets.UTF_8))) {
+            launcher.start();
+            String banner = console.toString(StandardCharsets.UTF_8);
+            assertTrue(banner.contains("SCT platform is up"), banner);
+            assertTrue(banner.contains("/q/swagger-ui"), banner);
+            assertTrue(Files.readString(data.resolve("tokens.txt")).contains("viewer="));
+            services = launcher.services();
+            assertEquals(5, services.size());
+            String admin = launcher.keys().token("it", List.of("admin"));
+            for (ServiceProcess s : services) {
+                assertEquals(200, HTTP.send(HttpRequest.newBuilder(URI.create(s.url() + "/q/openapi")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode(), s.name + " documents its API");
+            }
+            Map<String, String> writes = Map.of(
+                    "member-service", "/api/v1/organizations|{\"code\":\"DB-E2E\",\"name\":\"Đảng bộ thử\",\"superiorBody\":\"Đảng bộ khối\"}",
+                    "inspection-service", "/api/v1/bodies|{\"code\":\"UBKT-E2E\",\"name\":\"Ủy ban kiểm tra\",\"organization\":\"DB-E2E\"}",
+                    "covid-ops-service", "/api/v1/establishments|{\"code\":\"CHO-E2E\",\"name\":\"Chợ thử\",\"type\":\"MARKET\"}",
+                    "indicator-service", "/api/v1/indicators|{\"code\":\"E2E_IIP\",\"name\":\"Chỉ số thử\",\"unit\":\"PERCENT\"}");
+            for (Map.Entry<String, String> w : writes.entrySet()) {
+                String[] pathAndBody = w.getValue().split("\\|", 2);
+                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(launcher.service(w.getKey()).url() + pathAndBody[0]))
+                        .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(pathAndBody[1])).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(201, r.statusCode(), w.getKey() + ": " + r.body());
+            }
+            launcher.awaitCaughtUp(Duration.ofSeconds(60));
+            String tally = HTTP.send(HttpRequest.newBuilder(URI.create(launcher.service("report-service").url()
+                    + "/api/v1/projections/events")).header("Authorization", "Bearer " + admin).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            for (String source : List.of("member-service", "inspection-service", "covid-ops-service", "indicator-service")) {
+                assertTrue(tally.contains("\"source\":\"" + source + "\""), source + " reached report-service: " + tally);
+            }
+            long rssTotalMib = services.stream().mapToLong(ServiceProcess::rssKib).sum() / 1024;
+            System.out.println("services' total RSS after start and one write each: " + rssTotalMib + " MiB");
+        }
+        for (ServiceProcess s : services) {
+            assertFalse(s.alive(), s.name + " stopped");
+            assertFalse(Ports.listening(s.port), s.name + "'s port is free again");
+        }
+    }
+}

@@ -41,10 +41,42 @@ public final class Launcher implements AutoCloseable {
     private final PrintStream out;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<ServiceProcess> services = new ArrayList<>();
+    private final Map<String, String> jdbcUrls = new LinkedHashMap<>();
     private EmbeddedPostgres postgres;
     private EmbeddedKafka kafka;
     private JwtKeys keys;
     private volatile boolean closed;
+
+    /** Parses {@code args} as the command line would and starts the stack (for benchmarks and tests). */
+    public static Launcher start(PrintStream out, String... args) throws IOException, InterruptedException {
+        Launcher launcher = new Launcher(Options.parse(args), out);
+        try {
+            launcher.start();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            launcher.close();
+            throw e;
+        }
+        return launcher;
+    }
+
+    /** Base URL of a running service. */
+    public String url(String service) {
+        return service(service).url();
+    }
+
+    /** A token signed with the stack's key. */
+    public String token(String... roles) {
+        return keys.token("local", List.of(roles));
+    }
+
+    /** Resident memory in KiB of a running service's JVM. */
+    public long rssKib(String service) {
+        return service(service).rssKib();
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka != null ? kafka.bootstrapServers() : options.externalKafka.orElseThrow();
+    }
 
     Launcher(Options options, PrintStream out) {
         this.options = options;
@@ -120,9 +152,11 @@ public final class Launcher implements AutoCloseable {
         Map<String, String> urls = new LinkedHashMap<>();
         if (options.externalPostgres.isPresent()) {
             String base = options.externalPostgres.get().replaceAll("/[^/]*$", "/");
+            createDatabases(base);
             for (String s : SERVICES) {
                 urls.put(s, base + database(s));
             }
+            jdbcUrls.putAll(urls);
             return urls;
         }
         out.println("Starting PostgreSQL 17 in " + options.data.resolve("postgres") + " ...");
@@ -130,7 +164,31 @@ public final class Launcher implements AutoCloseable {
         for (String s : SERVICES) {
             urls.put(s, postgres.ensureDatabase(database(s)));
         }
+        jdbcUrls.putAll(urls);
         return urls;
+    }
+
+    /** On an external server, creates each service's database unless it exists (needs CREATEDB, else create them first). */
+    private void createDatabases(String base) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(base + "postgres", options.pgUser, options.pgPassword)) {
+            for (String s : SERVICES) {
+                try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+                    ps.setString(1, database(s));
+                    if (!ps.executeQuery().next()) {
+                        try (java.sql.Statement st = c.createStatement()) {
+                            st.execute("CREATE DATABASE " + database(s) + " ENCODING 'UTF8'");
+                        }
+                    }
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot prepare the databases on " + base + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The JDBC URL of a service's database (for benchmarks and tests that look at what is stored). */
+    public String jdbcUrl(String service) {
+        return jdbcUrls.get(service);
     }
 
     private String startKafka() {
@@ -228,7 +286,7 @@ public final class Launcher implements AutoCloseable {
      * Waits until every producing service's outbox is empty (all its events acknowledged by Kafka), then until
      * report-service has applied everything up to the end of every topic.
      */
-    void awaitCaughtUp(Duration timeout) throws IOException, InterruptedException {
+    public void awaitCaughtUp(Duration timeout) throws IOException, InterruptedException {
         ServiceProcess report = service("report-service");
         String token = keys.token("launcher", List.of("admin"));
         Instant deadline = Instant.now().plus(timeout);

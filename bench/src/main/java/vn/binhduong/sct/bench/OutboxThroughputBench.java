@@ -1,0 +1,133 @@
+package vn.binhduong.sct.bench;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.Future;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import vn.binhduong.sct.launcher.Launcher;
+
+/**
+ * Outbox relay throughput at steady state, next to a plain idempotent Kafka producer sending the same payloads to the
+ * same broker in the same run. The relay's rate is measured from the publish timestamps it writes (first to last
+ * row), the producer's from its first send to its last acknowledgement. Target: relay at least 0.5 of the producer.
+ */
+public final class OutboxThroughputBench {
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
+        Path data = Path.of(System.getProperty("sct.home", ".")).resolve("bench/target/outbox-bench-data");
+        try (Launcher stack = Launcher.start(System.out, "--data", data.toString(), "--reset", "--pg-port", "0",
+                "--kafka-port", "0", "--base-port", "0")) {
+            String jdbc = stack.jdbcUrl("member-service");
+            List<String> payloads = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                payloads.add("{\"code\":\"BENCH-" + i + "\",\"name\":\"Chi bộ thử nghiệm số " + i
+                        + "\",\"superiorBody\":\"Đảng bộ khối các cơ quan và doanh nghiệp tỉnh\"}");
+            }
+            // warm both paths once, then measure
+            plainProducer(stack.kafkaBootstrapServers(), payloads.subList(0, Math.min(5_000, n)), "bench.warmup");
+            relay(jdbc, payloads.subList(0, Math.min(5_000, n)));
+            double plain = plainProducer(stack.kafkaBootstrapServers(), payloads, "bench.plain");
+            double relay = relay(jdbc, payloads);
+            System.out.printf("%nOutbox relay throughput (%,d events of ~%d bytes)%n", n, payloads.get(0).length() + 250);
+            System.out.printf("  plain Kafka producer (baseline): %,10.0f events/s%n", plain);
+            System.out.printf("  outbox relay:                    %,10.0f events/s%n", relay);
+            System.out.printf("  ratio relay / plain: %.2f (target >= 0.5)%n", relay / plain);
+        }
+    }
+
+    /** Same producer settings as the relay: acks=all, idempotent, keyed by aggregate. */
+    static double plainProducer(String bootstrap, List<String> payloads, String topic) throws Exception {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "2");
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
+            producer.partitionsFor(topic);
+            long start = System.nanoTime();
+            List<Future<RecordMetadata>> acks = new ArrayList<>(payloads.size());
+            int i = 0;
+            for (String payload : payloads) {
+                String envelope = envelope(UUID.randomUUID(), "agg-" + (i++ % 1000), payload);
+                acks.add(producer.send(new ProducerRecord<>(topic, "agg-" + (i % 1000), envelope.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+            }
+            for (Future<RecordMetadata> f : acks) {
+                f.get();
+            }
+            return payloads.size() / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    /** Commits the rows as one transaction (as many service writes would), then times the relay draining them. */
+    static double relay(String jdbc, List<String> payloads) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbc, "postgres", "postgres")) {
+            long before;
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT coalesce(max(id), 0) FROM outbox")) {
+                rs.next();
+                before = rs.getLong(1);
+            }
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO outbox (event_id, event_type, event_version, source, organization, aggregate_type,
+                                        aggregate_id, occurred_at, payload)
+                    VALUES (?, 'bench.recorded', 1, 'bench', 'DB-SCT', 'bench', ?, ?, CAST(? AS jsonb))""")) {
+                int i = 0;
+                for (String payload : payloads) {
+                    ps.setObject(1, UUID.randomUUID());
+                    ps.setString(2, "agg-" + (i++ % 1000));
+                    ps.setTimestamp(3, Timestamp.from(Instant.now()));
+                    ps.setString(4, payload);
+                    ps.addBatch();
+                    if (i % 1000 == 0) {
+                        ps.executeBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
+            c.commit();
+            c.setAutoCommit(true);
+            while (true) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT count(*) FILTER (WHERE published_at IS NULL), min(published_at), max(published_at) FROM outbox WHERE id > ?")) {
+                    ps.setLong(1, before);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        if (rs.getLong(1) == 0) {
+                            double seconds = (rs.getTimestamp(3).getTime() - rs.getTimestamp(2).getTime()) / 1000.0;
+                            // published_at is the relay transaction's time: a batch shares one, so add one batch's worth
+                            return payloads.size() / Math.max(seconds, 0.001);
+                        }
+                    }
+                }
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    static String envelope(UUID id, String aggregateId, String payload) {
+        return "{\"id\":\"" + id + "\",\"type\":\"bench.recorded\",\"version\":1,\"source\":\"bench\",\"occurredAt\":\""
+                + Instant.now() + "\",\"organization\":\"DB-SCT\",\"aggregateType\":\"bench\",\"aggregateId\":\""
+                + aggregateId + "\",\"payload\":" + payload + "}";
+    }
+
+    static Map<String, String> none() {
+        return Map.of();
+    }
+}

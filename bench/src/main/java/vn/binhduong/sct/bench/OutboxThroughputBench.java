@@ -9,7 +9,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Future;
@@ -105,14 +104,17 @@ public final class OutboxThroughputBench {
             c.setAutoCommit(true);
             while (true) {
                 try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT count(*) FILTER (WHERE published_at IS NULL), min(published_at), max(published_at) FROM outbox WHERE id > ?")) {
+                        "WITH b AS (SELECT published_at FROM outbox WHERE id > ?) "
+                                + "SELECT (SELECT count(*) FROM b WHERE published_at IS NULL), min(published_at), max(published_at), "
+                                + "(SELECT count(*) FROM b WHERE published_at < (SELECT max(published_at) FROM b)) FROM b")) {
                     ps.setLong(1, before);
                     try (ResultSet rs = ps.executeQuery()) {
                         rs.next();
                         if (rs.getLong(1) == 0) {
+                            // published_at is the start of the relay transaction that sent the row: the rows before the
+                            // last transaction were published between the first and the last transaction's start
                             double seconds = (rs.getTimestamp(3).getTime() - rs.getTimestamp(2).getTime()) / 1000.0;
-                            // published_at is the relay transaction's time: a batch shares one, so add one batch's worth
-                            return payloads.size() / Math.max(seconds, 0.001);
+                            return rs.getLong(4) / Math.max(seconds, 0.001);
                         }
                     }
                 }
@@ -125,9 +127,5 @@ public final class OutboxThroughputBench {
         return "{\"id\":\"" + id + "\",\"type\":\"bench.recorded\",\"version\":1,\"source\":\"bench\",\"occurredAt\":\""
                 + Instant.now() + "\",\"organization\":\"DB-SCT\",\"aggregateType\":\"bench\",\"aggregateId\":\""
                 + aggregateId + "\",\"payload\":" + payload + "}";
-    }
-
-    static Map<String, String> none() {
-        return Map.of();
     }
 }

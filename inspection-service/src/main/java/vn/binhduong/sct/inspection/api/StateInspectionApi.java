@@ -63,7 +63,7 @@ public final class StateInspectionApi {
             @Schema(description = "bị xử phạt: BUSINESS tổ chức / doanh nghiệp, INDIVIDUAL cá nhân", examples = "BUSINESS") @NotNull SubjectKind offenderKind,
             @Schema(description = "tên (không công bố trong sự kiện)") @Size(max = 300) String offenderName,
             @Schema(description = "hành vi vi phạm") @Size(max = 4000) String violation,
-            @Schema(description = "số tiền phạt, đồng, số nguyên dương", examples = "30000000") @NotNull @Positive Long amountVnd,
+            @Schema(description = "số tiền phạt, đồng, số nguyên dương (1.5 bị từ chối, không làm tròn)", examples = "30000000") @NotNull @Positive @jakarta.validation.constraints.Digits(integer = 15, fraction = 0, message = "must be a whole number of đồng") java.math.BigDecimal amountVnd,
             @Schema(description = "đã chấp hành (nộp phạt)", examples = "true") boolean paid,
             @Schema(description = "ngày nộp phạt") LocalDate paidOn,
             @Schema(description = "câu nguồn trong báo cáo") @Size(max = 4000) String sourceSentence) {

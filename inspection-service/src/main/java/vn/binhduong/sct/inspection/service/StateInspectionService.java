@@ -108,7 +108,7 @@ public class StateInspectionService {
         if (r.stateInspectionId() != null) {
             get(r.stateInspectionId());
         }
-        if (r.amountVnd() == null || r.amountVnd() <= 0) {
+        if (r.amountVnd() == null || r.amountVnd().signum() <= 0 || r.amountVnd().stripTrailingZeros().scale() > 0) {
             throw ProblemException.invalid("amountVnd", "must be a positive whole number of đồng");
         }
         if (r.decisionNumber() != null && !r.decisionNumber().isBlank()
@@ -131,7 +131,7 @@ public class StateInspectionService {
         p.offenderKind = r.offenderKind();
         p.offenderName = r.offenderName();
         p.violation = r.violation();
-        p.amountVnd = r.amountVnd();
+        p.amountVnd = r.amountVnd().longValueExact();
         p.paid = r.paid();
         p.paidOn = r.paidOn();
         p.sourceSentence = r.sourceSentence();

@@ -22,7 +22,7 @@ import vn.binhduong.sct.testing.TestTokens;
 class EstablishmentResourceTest {
     @Test
     void registeringPublishesOneEventAndRefusesADuplicate() {
-        String body = "{\"code\":\"X-1\", \"name\":\"Tên\", \"type\":\"Tên\"}";
+        String body = "{\"code\":\"X-1\", \"name\":\"Tên\", \"type\":\"MARKET\"}";
         try (EventProbe probe = EventProbe.fromNow("sct.covid.events")) {
             given().auth().oauth2(TestTokens.as(Roles.ADMIN)).contentType(ContentType.JSON).body(body)
                     .post("/api/v1/establishments").then().statusCode(201).body("code", equalTo("X-1"));

@@ -14,30 +14,44 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
 import vn.binhduong.sct.covid.domain.Establishment;
+import vn.binhduong.sct.covid.domain.EstablishmentType;
 import vn.binhduong.sct.covid.service.EstablishmentService;
 import vn.binhduong.sct.platform.api.PageParams;
 import vn.binhduong.sct.platform.api.PageResult;
 import vn.binhduong.sct.platform.security.Roles;
 
 @Path("/api/v1/establishments")
-@Tag(name = "establishments")
+@Tag(name = "establishments", description = "Businesses in industrial clusters, markets, supermarkets, convenience stores, shopping centres, oxygen suppliers")
 public class EstablishmentResource {
     public record EstablishmentRequest(
-            @Schema(description = "mã cơ sở, stable across visits") @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Z0-9-]+", message = "upper-case letters, digits and dashes") String code,
-            @Schema(description = "tên cơ sở") @NotBlank @Size(max = 300) String name,
-            @Schema(description = "loại: CLUSTER_BUSINESS, MARKET, SUPERMARKET, CONVENIENCE_STORE, SHOPPING_CENTRE, OXYGEN_SUPPLIER") @NotBlank @Size(max = 40) String type) {
+            @Schema(description = "mã cơ sở, stable across visits and uploads", examples = "CCN-PC1-DN01") @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Z0-9-]+", message = "upper-case letters, digits and dashes") String code,
+            @Schema(description = "tên cơ sở", examples = "Siêu thị Co.opmart Bình Dương") @NotBlank @Size(max = 300) String name,
+            @Schema(description = "loại cơ sở", examples = "MARKET") @NotNull EstablishmentType type,
+            @Schema(description = "code of the industrial cluster the business is in (CLUSTER_BUSINESS)", examples = "CCN-PHU-CHANH-1") @Size(max = 40) String clusterCode,
+            @Schema(description = "huyện, thị xã, thành phố", examples = "Thuận An") @Size(max = 120) String district) {
     }
 
-    public record EstablishmentView(UUID id, String code, String name, String type, int version) {
+    @Schema(description = "An establishment")
+    public record EstablishmentView(
+            @Schema(description = "internal id") UUID id,
+            @Schema(description = "mã cơ sở") String code,
+            @Schema(description = "tên cơ sở") String name,
+            @Schema(description = "loại cơ sở") EstablishmentType type,
+            @Schema(description = "industrial cluster code, if any") String clusterCode,
+            @Schema(description = "district") String district,
+            @Schema(description = "optimistic-lock version") int version) {
         public static EstablishmentView of(Establishment e) {
-            return new EstablishmentView(e.id, e.code, e.name, e.type, e.version);
+            return new EstablishmentView(e.id, e.code, e.name, e.type, e.clusterCode, e.district, e.version);
         }
     }
 
@@ -49,7 +63,7 @@ public class EstablishmentResource {
 
     @POST
     @RolesAllowed({ Roles.DEPARTMENT_STAFF, Roles.ADMIN })
-    @Operation(summary = "Register one; publishes establishment.registered")
+    @Operation(summary = "Register an establishment; publishes establishment.registered; 409 if the code exists")
     public Response create(@Valid @NotNull EstablishmentRequest request) {
         EstablishmentView created = EstablishmentView.of(service.create(request));
         return Response.created(URI.create("/api/v1/establishments/" + created.code())).entity(created).build();
@@ -58,16 +72,32 @@ public class EstablishmentResource {
     @GET
     @Path("{code}")
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.DEPARTMENT_STAFF, Roles.VIEWER, Roles.INTEGRATION })
-    @Operation(summary = "One, by code")
+    @Operation(summary = "One establishment, by code")
     public EstablishmentView get(@PathParam("code") String code) {
         return EstablishmentView.of(service.get(code));
     }
 
     @GET
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.DEPARTMENT_STAFF, Roles.VIEWER, Roles.INTEGRATION })
-    @Operation(summary = "All, by code, one page at a time")
-    public PageResult<EstablishmentView> list(@BeanParam @Valid PageParams page) {
-        var query = Establishment.<Establishment>findAll(io.quarkus.panache.common.Sort.by("code"));
+    @Operation(summary = "Establishments by code, one page at a time; filter by type, cluster or district")
+    public PageResult<EstablishmentView> list(@BeanParam @Valid PageParams page,
+            @QueryParam("type") EstablishmentType type, @QueryParam("clusterCode") String clusterCode,
+            @QueryParam("district") String district) {
+        StringBuilder q = new StringBuilder("1 = 1");
+        Parameters p = new Parameters();
+        if (type != null) {
+            q.append(" and type = :type");
+            p.and("type", type);
+        }
+        if (clusterCode != null) {
+            q.append(" and clusterCode = :cluster");
+            p.and("cluster", clusterCode);
+        }
+        if (district != null) {
+            q.append(" and district = :district");
+            p.and("district", district);
+        }
+        var query = Establishment.<Establishment>find(q.toString(), Sort.by("code"), p);
         return PageResult.of(query.page(page.toPage()).list().stream().map(EstablishmentView::of).toList(), page, query.count());
     }
 }

@@ -1,10 +1,95 @@
 package vn.binhduong.sct.covid.events;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
 import vn.binhduong.sct.platform.events.EventType;
 
-/** The event types this service publishes to sct.covid.events, each with its payload version. */
+/**
+ * The event types this service publishes to sct.covid.events, each with its payload version, and their payloads.
+ * docs/events/covid-ops-service.md documents every field. No payload carries a permit holder's name.
+ */
 public final class CovidEvents {
+    /** The organisation every fact of this service belongs to: the department. */
+    public static final String ORGANIZATION = "SCT-BD";
+
     public static final EventType REGISTERED = EventType.of("establishment.registered", 1);
+    public static final EventType TESTING_CAMPAIGN_CREATED = EventType.of("testing-campaign.created", 1);
+    public static final EventType TEST_SESSION_RECORDED = EventType.of("test-session.recorded", 1);
+    public static final EventType TEST_RESULTS_UPLOADED = EventType.of("test-results.uploaded", 1);
+    public static final EventType TESTING_TOTAL_REPORTED = EventType.of("testing-total.reported", 1);
+    public static final EventType VACCINATION_CAMPAIGN_CREATED = EventType.of("vaccination-campaign.created", 1);
+    public static final EventType VACCINATION_RECORDED = EventType.of("vaccination.recorded", 1);
+    public static final EventType PERMIT_ISSUED = EventType.of("permit.issued", 1);
+    public static final EventType PERMIT_REVOKED = EventType.of("permit.revoked", 1);
+    public static final EventType PERMIT_TOTAL_REPORTED = EventType.of("permit-total.reported", 1);
+    public static final EventType CLUSTER_REGISTERED = EventType.of("cluster.registered", 1);
+    public static final EventType MOBILE_HEALTH_UNIT_ESTABLISHED = EventType.of("mobile-health-unit.established", 1);
+    public static final EventType CLUSTER_STATUS_REPORTED = EventType.of("cluster-status.reported", 1);
+    public static final EventType RETAIL_STATUS_REPORTED = EventType.of("retail-status.reported", 1);
+    public static final EventType LOCKDOWN_SUPPORT_RECORDED = EventType.of("lockdown-support.recorded", 1);
+
+    public record EstablishmentRegistered(String code, String name, String type, String clusterCode, String district) {
+    }
+
+    public record TestingCampaignCreated(String code, String name, String planReference, LocalDate startDate, Integer intervalDays) {
+    }
+
+    public record TestSessionRecorded(String sessionId, String campaignCode, String establishmentCode, String establishmentType,
+            LocalDate date, int testsPerformed, int positives, boolean selfTesting) {
+    }
+
+    /** Totals added by one upload, per campaign and date: bounded by dates, never one entry per row. */
+    public record TestResultsUploaded(String jobId, String format, long rowsRead, long rowsInserted, long rowsDuplicate,
+            long rowsRejected, long testsPerformedAdded, long positivesAdded, List<DailyTotal> addedByDate) {
+    }
+
+    public record DailyTotal(String campaignCode, LocalDate date, long sessions, long testsPerformed, long positives,
+            long selfTestingSessions) {
+    }
+
+    public record TestingTotalReported(String campaignCode, LocalDate asOf, long testsPerformed, long positives,
+            BigDecimal statedRatePercent, BigDecimal computedRatePercent, String source) {
+    }
+
+    public record VaccinationCampaignCreated(String code, String name, String planReference, LocalDate startDate) {
+    }
+
+    public record VaccinationRecorded(String recordId, String campaignCode, LocalDate date, String targetGroup, int doses,
+            String source) {
+    }
+
+    public record PermitIssued(String permitId, String kind, String company, LocalDate validFrom, LocalDate validUntil,
+            String kid) {
+    }
+
+    public record PermitRevoked(String permitId, String kind, String company, LocalDate validFrom, LocalDate validUntil,
+            String revokedAt) {
+    }
+
+    public record PermitTotalReported(LocalDate asOf, int total, Map<String, Integer> byKind, int notSplitByKind,
+            String source) {
+    }
+
+    public record ClusterRegistered(String code, String name, String district) {
+    }
+
+    public record MobileHealthUnitEstablished(String clusterCode, String clusterName, String kind, LocalDate establishedOn) {
+    }
+
+    public record ClusterStatusReported(String scope, String clusterName, LocalDate date, int businessesTotal,
+            int businessesOperating, int onSite, int threeGreen, int oneRouteTwoSites, int switchedOnSiteToThreeGreen,
+            int workers, int cumulativePositives, String source) {
+    }
+
+    public record RetailStatusReported(LocalDate date, String category, int operating, int total, String source) {
+    }
+
+    public record LockdownSupportRecorded(String code, String planReference, String districts, int wards, int staffAssigned,
+            int workingGroups, LocalDate startDate, LocalDate endDate) {
+    }
 
     private CovidEvents() {
     }

@@ -1,6 +1,5 @@
 package vn.binhduong.sct.covid.service;
 
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,9 +29,11 @@ public class EstablishmentService {
         e.code = request.code();
         e.name = request.name();
         e.type = request.type();
+        e.clusterCode = request.clusterCode();
+        e.district = request.district();
         e.persist();
-        outbox.record(CovidEvents.REGISTERED, "SCT-BD", "establishment", e.id.toString(),
-                Map.of("code", e.code, "name", e.name, "type", e.type));
+        outbox.record(CovidEvents.REGISTERED, CovidEvents.ORGANIZATION, "establishment", e.id.toString(),
+                new CovidEvents.EstablishmentRegistered(e.code, e.name, e.type.name(), e.clusterCode, e.district));
         return e;
     }
 

@@ -1,0 +1,6 @@
+package vn.binhduong.sct.covid.domain;
+
+/** Lifecycle of a permit. */
+public enum PermitStatus {
+    ACTIVE, REVOKED
+}

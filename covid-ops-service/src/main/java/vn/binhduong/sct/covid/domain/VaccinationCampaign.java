@@ -1,0 +1,29 @@
+package vn.binhduong.sct.covid.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.math.BigDecimal;
+import java.util.UUID;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** Vaccination of trade-sector workers under one or more plans. */
+@Entity
+@Table(name = "vaccination_campaign")
+public class VaccinationCampaign extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    public String code;
+    public String name;
+    public String planReference;
+    public LocalDate startDate;
+    @Version
+    public int version;
+}

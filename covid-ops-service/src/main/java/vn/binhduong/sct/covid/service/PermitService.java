@@ -1,0 +1,326 @@
+package vn.binhduong.sct.covid.service;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.PublicKey;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.imageio.ImageIO;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import vn.binhduong.sct.covid.api.PermitResource.IssueRequest;
+import vn.binhduong.sct.covid.api.PermitResource.PermitStatistics;
+import vn.binhduong.sct.covid.api.PermitResource.PermitView;
+import vn.binhduong.sct.covid.api.PermitResource.ReportedPermitTotal;
+import vn.binhduong.sct.covid.api.PermitResource.ReportedPermitsRequest;
+import vn.binhduong.sct.covid.api.PermitResource.RevocationList;
+import vn.binhduong.sct.covid.api.PermitResource.RevokeRequest;
+import vn.binhduong.sct.covid.api.PermitResource.Verification;
+import vn.binhduong.sct.covid.domain.Es256;
+import vn.binhduong.sct.covid.domain.Permit;
+import vn.binhduong.sct.covid.domain.PermitKind;
+import vn.binhduong.sct.covid.domain.PermitReportedTotal;
+import vn.binhduong.sct.covid.domain.PermitStatus;
+import vn.binhduong.sct.covid.domain.Rules;
+import vn.binhduong.sct.covid.events.CovidEvents;
+import vn.binhduong.sct.platform.api.PageParams;
+import vn.binhduong.sct.platform.api.PageResult;
+import vn.binhduong.sct.platform.outbox.Outbox;
+import vn.binhduong.sct.platform.problem.ProblemException;
+
+/**
+ * Essential-worker permits with a compact signed token (JWS, ES256) in their QR code, following the EU Digital COVID
+ * Certificate pattern (DESIGN.md §9): a checkpoint verifies offline against the published keys and the list of hashed
+ * revoked permit ids, or online here.
+ */
+@ApplicationScoped
+public class PermitService {
+    public static final String ISSUER = "SCT-BD";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final PermitKeys keys;
+    private final Outbox outbox;
+    private final EntityManager em;
+
+    public PermitService(PermitKeys keys, Outbox outbox, EntityManager em) {
+        this.keys = keys;
+        this.outbox = outbox;
+        this.em = em;
+    }
+
+    @Transactional
+    public PermitView issue(IssueRequest r) {
+        if (!r.validUntil().isAfter(r.validFrom())) {
+            throw ProblemException.ruleViolated("validity-ends-before-start", "validUntil (" + r.validUntil()
+                    + ") must be after validFrom (" + r.validFrom() + ")",
+                    Map.of("validFrom", r.validFrom().toString(), "validUntil", r.validUntil().toString()));
+        }
+        Permit p = new Permit();
+        p.id = UUID.randomUUID();
+        p.kind = r.kind();
+        p.holderName = r.holderName();
+        p.company = r.company();
+        p.validFrom = r.validFrom();
+        p.validUntil = r.validUntil();
+        p.status = PermitStatus.ACTIVE;
+        p.issuedAt = Instant.now();
+        p.kid = keys.activeKid();
+        p.token = sign(p);
+        p.persist();
+        outbox.record(CovidEvents.PERMIT_ISSUED, CovidEvents.ORGANIZATION, "permit", p.id.toString(),
+                new CovidEvents.PermitIssued(p.id.toString(), p.kind.name(), p.company, p.validFrom, p.validUntil, p.kid));
+        return view(p);
+    }
+
+    @Transactional
+    public PermitView revoke(UUID id, RevokeRequest r) {
+        Permit p = get(id);
+        if (r.version() != null && r.version() != p.version) {
+            throw ProblemException.conflict("stale-version", "permit " + id + " is at version " + p.version
+                    + ", not " + r.version(), Map.of("currentVersion", p.version));
+        }
+        if (p.status == PermitStatus.REVOKED) {
+            throw ProblemException.conflict("already-revoked", "permit " + id + " was revoked at " + p.revokedAt);
+        }
+        p.status = PermitStatus.REVOKED;
+        p.revokedAt = Instant.now();
+        p.revokeReason = r.reason();
+        outbox.record(CovidEvents.PERMIT_REVOKED, CovidEvents.ORGANIZATION, "permit", p.id.toString(),
+                new CovidEvents.PermitRevoked(p.id.toString(), p.kind.name(), p.company, p.validFrom, p.validUntil,
+                        p.revokedAt.toString()));
+        em.flush();
+        return view(p);
+    }
+
+    public Permit get(UUID id) {
+        Permit p = Permit.findById(id);
+        if (p == null) {
+            throw ProblemException.notFound("permit", id);
+        }
+        return p;
+    }
+
+    public PageResult<PermitView> list(PageParams page, PermitKind kind, PermitStatus status, String company) {
+        StringBuilder q = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        if (kind != null) {
+            q.append(" and kind = :kind");
+            params.and("kind", kind);
+        }
+        if (status != null) {
+            q.append(" and status = :status");
+            params.and("status", status);
+        }
+        if (company != null) {
+            q.append(" and company = :company");
+            params.and("company", company);
+        }
+        var query = Permit.<Permit>find(q.toString(), Sort.by("issuedAt").and("id"), params);
+        return PageResult.of(query.page(page.toPage()).list().stream().map(PermitService::view).toList(), page, query.count());
+    }
+
+    public PermitView view(UUID id) {
+        return view(get(id));
+    }
+
+    /** Checks a token as a checkpoint would, then against this service's own revocations. */
+    public Verification verify(String token) {
+        if (token == null || token.isBlank()) {
+            return Verification.refused("MALFORMED", "no token given", null);
+        }
+        String[] parts = token.trim().split("\\.");
+        if (parts.length != 3) {
+            return Verification.refused("MALFORMED", "a token has three dot-separated parts", null);
+        }
+        JsonNode header, claims;
+        byte[] signature;
+        try {
+            header = JSON.readTree(Base64.getUrlDecoder().decode(parts[0]));
+            claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+            signature = Base64.getUrlDecoder().decode(parts[2]);
+        } catch (IOException | IllegalArgumentException e) {
+            return Verification.refused("MALFORMED", "the token is not base64url-encoded JSON", null);
+        }
+        if (!"ES256".equals(header.path("alg").asText())) {
+            return Verification.refused("BAD_SIGNATURE", "only ES256 is accepted, not " + header.path("alg").asText(), null);
+        }
+        String kid = header.path("kid").asText();
+        PublicKey key = kid.isEmpty() ? null : keys.publicKey(kid);
+        if (key == null) {
+            return Verification.refused("UNKNOWN_KEY", "the token was signed with key '" + kid
+                    + "', which is not among this service's published keys", kid);
+        }
+        boolean ok;
+        try {
+            ok = Es256.verify(key, (parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII), signature);
+        } catch (GeneralSecurityException e) {
+            ok = false;
+        }
+        if (!ok) {
+            return Verification.refused("BAD_SIGNATURE", "the signature does not match the content: the token was altered or signed by someone else", kid);
+        }
+        UUID id;
+        try {
+            id = UUID.fromString(claims.path("pid").asText());
+        } catch (IllegalArgumentException e) {
+            return Verification.refused("MALFORMED", "the token names no permit", kid);
+        }
+        Permit p = Permit.findById(id);
+        if (p == null) {
+            return Verification.refused("UNKNOWN_PERMIT", "permit " + id + " is not in the register", kid);
+        }
+        long now = Instant.now().getEpochSecond();
+        if (p.status == PermitStatus.REVOKED) {
+            return Verification.of(false, "REVOKED", "permit " + id + " was revoked on " + p.revokedAt, kid, p);
+        }
+        if (now >= claims.path("exp").asLong()) {
+            return Verification.of(false, "EXPIRED", "permit " + id + " was valid until " + p.validUntil, kid, p);
+        }
+        if (now < claims.path("nbf").asLong()) {
+            return Verification.of(false, "NOT_YET_VALID", "permit " + id + " is valid from " + p.validFrom, kid, p);
+        }
+        return Verification.of(true, "VALID", "signature, validity and revocation checked", kid, p);
+    }
+
+    public RevocationList revocations() {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = em.createNativeQuery("SELECT id FROM permit WHERE status = 'REVOKED' ORDER BY revoked_at, id")
+                .getResultList();
+        return new RevocationList("SHA-256", "lower-case hex of SHA-256 over the permit id as lower-case UUID text (UTF-8)",
+                Instant.now(), ids.stream().map(PermitService::hash).toList());
+    }
+
+    public static String hash(UUID id) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(id.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public byte[] qrPng(UUID id) {
+        Permit p = get(id);
+        try {
+            BitMatrix m = new QRCodeWriter().encode(p.token, BarcodeFormat.QR_CODE, 0, 0,
+                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
+            int scale = 4;
+            BufferedImage img = new BufferedImage(m.getWidth() * scale, m.getHeight() * scale, BufferedImage.TYPE_BYTE_BINARY);
+            for (int y = 0; y < img.getHeight(); y++) {
+                for (int x = 0; x < img.getWidth(); x++) {
+                    img.setRGB(x, y, m.get(x / scale, y / scale) ? 0xFF000000 : 0xFFFFFFFF);
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(img, "png", out);
+            return out.toByteArray();
+        } catch (WriterException e) {
+            throw new IllegalStateException("cannot encode the token as a QR code", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Transactional
+    public ReportedPermitTotal report(ReportedPermitsRequest r) {
+        Rules.requireNotFuture("asOf", r.asOf());
+        if (PermitReportedTotal.count("asOf = ?1 and source = ?2", r.asOf(), r.source()) > 0) {
+            throw ProblemException.conflict("duplicate", "a permit total as of " + r.asOf() + " from this source is already stored");
+        }
+        PermitReportedTotal t = new PermitReportedTotal();
+        t.id = UUID.randomUUID();
+        t.asOf = r.asOf();
+        t.total = r.total();
+        t.deliveryWorkers = r.deliveryWorkers();
+        t.importExportStaff = r.importExportStaff();
+        t.source = r.source();
+        t.persist();
+        ReportedPermitTotal v = reportedView(t);
+        outbox.record(CovidEvents.PERMIT_TOTAL_REPORTED, CovidEvents.ORGANIZATION, "permit-total", t.id.toString(),
+                new CovidEvents.PermitTotalReported(t.asOf, t.total, v.byKind(), v.notSplitByKind(), t.source));
+        return v;
+    }
+
+    public PermitStatistics statistics(LocalDate asOf) {
+        LocalDate day = asOf == null ? Rules.today() : asOf;
+        Instant end = day.plusDays(1).atStartOfDay(Rules.ZONE).toInstant();
+        Map<String, Long> byKind = new LinkedHashMap<>();
+        for (PermitKind k : PermitKind.values()) {
+            byKind.put(k.name(), Permit.count("kind = ?1 and issuedAt < ?2", k, end));
+        }
+        long issued = byKind.values().stream().mapToLong(Long::longValue).sum();
+        long revoked = Permit.count("revokedAt < ?1", end);
+        List<ReportedPermitTotal> reported = PermitReportedTotal.<PermitReportedTotal>list("asOf <= ?1", Sort.by("asOf"), day)
+                .stream().map(PermitService::reportedView).toList();
+        return new PermitStatistics(day, issued, byKind, revoked, reported);
+    }
+
+    private static ReportedPermitTotal reportedView(PermitReportedTotal t) {
+        Map<String, Integer> byKind = new LinkedHashMap<>();
+        if (t.deliveryWorkers != null) {
+            byKind.put(PermitKind.DELIVERY_WORKER.name(), t.deliveryWorkers);
+        }
+        if (t.importExportStaff != null) {
+            byKind.put(PermitKind.IMPORT_EXPORT_STAFF.name(), t.importExportStaff);
+        }
+        int split = byKind.values().stream().mapToInt(Integer::intValue).sum();
+        boolean complete = t.deliveryWorkers != null && t.importExportStaff != null;
+        return new ReportedPermitTotal(t.asOf, t.total, byKind, t.total - split, !complete || split == t.total, t.source);
+    }
+
+    private String sign(Permit p) {
+        try {
+            Map<String, Object> header = new LinkedHashMap<>();
+            header.put("alg", "ES256");
+            header.put("kid", p.kid);
+            header.put("typ", "JWT");
+            Map<String, Object> claims = new LinkedHashMap<>();
+            claims.put("iss", ISSUER);
+            claims.put("pid", p.id.toString());
+            claims.put("kind", p.kind.name());
+            claims.put("name", p.holderName);
+            claims.put("company", p.company);
+            claims.put("iat", p.issuedAt.getEpochSecond());
+            claims.put("nbf", p.validFrom.atStartOfDay(Rules.ZONE).toEpochSecond());
+            claims.put("exp", p.validUntil.plusDays(1).atStartOfDay(Rules.ZONE).toEpochSecond());
+            String input = PermitKeys.b64(JSON.writeValueAsBytes(header)) + "." + PermitKeys.b64(JSON.writeValueAsBytes(claims));
+            byte[] sig = Es256.sign(keys.activePrivate(), input.getBytes(StandardCharsets.US_ASCII));
+            return input + "." + PermitKeys.b64(sig);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot sign the permit", e);
+        }
+    }
+
+    private static PermitView view(Permit p) {
+        return new PermitView(p.id, p.kind, p.holderName, p.company, p.validFrom, p.validUntil, p.status, p.kid, p.token,
+                p.issuedAt, p.revokedAt, p.revokeReason, p.version);
+    }
+}

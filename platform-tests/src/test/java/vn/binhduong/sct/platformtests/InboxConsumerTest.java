@@ -101,6 +101,12 @@ class InboxConsumerTest {
         assertEquals(3, lag.size(), "three partitions of the topic");
         assertTrue(lag.stream().allMatch(l -> l.topic().equals(OutboxRelayTest.TOPIC)));
         assertTrue(lag.stream().anyMatch(l -> l.appliedOffset() >= 0 && l.endOffset() == l.appliedOffset() + 1));
+        io.restassured.RestAssured.given().auth().oauth2(vn.binhduong.sct.testing.TestTokens.as("admin"))
+                .get("/api/v1/inbox/lag").then().statusCode(200)
+                .body("caughtUp", org.hamcrest.Matchers.equalTo(true))
+                .body("partitions.size()", org.hamcrest.Matchers.equalTo(3));
+        io.restassured.RestAssured.given().auth().oauth2(vn.binhduong.sct.testing.TestTokens.as("viewer"))
+                .get("/api/v1/inbox/lag").then().statusCode(403);
     }
 
     @Test

@@ -263,7 +263,12 @@ public final class Launcher implements AutoCloseable {
         }
     }
 
-    void loadDemo(int year) {
+    /**
+     * Loads each service's file in service order. Before a service's file runs, every event published so far has left
+     * its producer and that service has applied what it consumes (inspection-service checks targets against the cells
+     * and members it learned from member-service's events).
+     */
+    void loadDemo(int year) throws IOException, InterruptedException {
         Path dir = options.home.resolve("deploy/demo").resolve(Integer.toString(year));
         if (!Files.isDirectory(dir)) {
             throw new IllegalStateException("no demo data for " + year + " in " + dir);
@@ -274,6 +279,8 @@ public final class Launcher implements AutoCloseable {
             if (!Files.exists(file)) {
                 continue;
             }
+            awaitOutboxesEmpty(Duration.ofSeconds(60));
+            awaitInbox(s, Duration.ofSeconds(60));
             DemoScript script = DemoScript.load(file);
             Instant t = Instant.now();
             script.run(s.url(), admin);
@@ -282,41 +289,47 @@ public final class Launcher implements AutoCloseable {
         }
     }
 
-    /**
-     * Waits until every producing service's outbox is empty (all its events acknowledged by Kafka), then until
-     * report-service has applied everything up to the end of every topic.
-     */
-    public void awaitCaughtUp(Duration timeout) throws IOException, InterruptedException {
-        ServiceProcess report = service("report-service");
+    private void awaitOutboxesEmpty(Duration timeout) throws IOException, InterruptedException {
         String token = keys.token("launcher", List.of("admin"));
         Instant deadline = Instant.now().plus(timeout);
-        String last = "";
         for (ServiceProcess s : services) {
-            if (s == report) {
-                continue;
-            }
             while (true) {
                 HttpResponse<String> r = get(s.url() + "/api/v1/outbox/status", token);
-                last = r.body();
-                if (r.statusCode() == 200 && last.contains("\"pending\":0")) {
+                if (r.statusCode() == 200 && r.body().contains("\"pending\":0")) {
                     break;
                 }
                 if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException(s.name + " did not publish its events within " + timeout.toSeconds() + " s: " + last);
+                    throw new IllegalStateException(s.name + " did not publish its events within " + timeout.toSeconds() + " s: " + r.body());
                 }
                 Thread.sleep(100);
             }
         }
-        while (Instant.now().isBefore(deadline)) {
-            HttpResponse<String> r = get(report.url() + "/api/v1/projections/lag", token);
-            last = r.body();
-            if (r.statusCode() == 200 && last.contains("\"caughtUp\":true")) {
-                out.println("report-service has applied every event");
+    }
+
+    private void awaitInbox(ServiceProcess s, Duration timeout) throws IOException, InterruptedException {
+        String token = keys.token("launcher", List.of("admin"));
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            HttpResponse<String> r = get(s.url() + "/api/v1/inbox/lag", token);
+            if (r.statusCode() == 200 && r.body().contains("\"caughtUp\":true")) {
                 return;
             }
-            Thread.sleep(250);
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(s.name + " did not catch up with the events it consumes within "
+                        + timeout.toSeconds() + " s: " + r.body());
+            }
+            Thread.sleep(100);
         }
-        throw new IllegalStateException("report-service did not catch up within " + timeout.toSeconds() + " s: " + last);
+    }
+
+    /**
+     * Waits until every service's outbox is empty (all its events acknowledged by Kafka), then until report-service
+     * has applied everything up to the end of every topic.
+     */
+    public void awaitCaughtUp(Duration timeout) throws IOException, InterruptedException {
+        awaitOutboxesEmpty(timeout);
+        awaitInbox(service("report-service"), timeout);
+        out.println("report-service has applied every event");
     }
 
     void writeReport(int year, Path dir) throws IOException, InterruptedException {

@@ -9,6 +9,7 @@ import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
+/** Đảng bộ cơ sở: the grassroots party organisation, e.g. DB-SCT. */
 @Entity
 @Table(name = "party_organization")
 public class PartyOrganization extends PanacheEntityBase {
@@ -17,6 +18,12 @@ public class PartyOrganization extends PanacheEntityBase {
     public String code;
     public String name;
     public String superiorBody;
+    public Integer termStartYear;
+    public Integer termEndYear;
     @Version
     public int version;
+
+    public static java.util.Optional<PartyOrganization> byCode(String code) {
+        return find("code", code).firstResultOptional();
+    }
 }

@@ -1,0 +1,70 @@
+package vn.binhduong.sct.member.api;
+
+import java.net.URI;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import vn.binhduong.sct.member.api.MemberApi.CandidateRequest;
+import vn.binhduong.sct.member.api.MemberApi.CandidateView;
+import vn.binhduong.sct.member.api.MemberApi.ResidenceFeedbackRequest;
+import vn.binhduong.sct.member.api.MemberApi.ResidenceFeedbackSummary;
+import vn.binhduong.sct.member.api.MemberApi.TrainingRequest;
+import vn.binhduong.sct.member.api.MemberApi.TrainingView;
+import vn.binhduong.sct.member.domain.Candidate;
+import vn.binhduong.sct.member.domain.Member;
+import vn.binhduong.sct.member.domain.PartyCell;
+import vn.binhduong.sct.member.domain.Training;
+import vn.binhduong.sct.member.domain.TrainingProgramme;
+import vn.binhduong.sct.member.service.MemberRecordsService;
+import vn.binhduong.sct.platform.api.PageParams;
+import vn.binhduong.sct.platform.api.PageResult;
+import vn.binhduong.sct.platform.security.Roles;
+
+@Path("/api/v1/organizations/{org}/residence-feedback")
+@Tag(name = "member records", description = "Training, awareness-class candidates, residence-liaison feedback (Quy định 213)")
+public class ResidenceFeedbackResource {
+    private final MemberRecordsService service;
+
+    public ResidenceFeedbackResource(MemberRecordsService service) {
+        this.service = service;
+    }
+
+    @POST
+        @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.CELL_SECRETARY })
+    @Operation(summary = "Record the residence committees' remarks for a year (one entry per member; a repeat replaces); publishes member.residence-feedback-recorded per member")
+    public ResidenceFeedbackSummary recordFeedback(@PathParam("org") String org, @Valid @NotNull ResidenceFeedbackRequest request) {
+        return service.recordResidenceFeedback(org, request);
+    }
+
+    @GET
+        @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.CELL_SECRETARY, Roles.DEPARTMENT_STAFF, Roles.VIEWER, Roles.INTEGRATION })
+    @Operation(summary = "Residence feedback counts for a year")
+    public ResidenceFeedbackSummary feedback(@PathParam("org") String org, @Parameter(description = "year", required = true) @QueryParam("year") @NotNull Integer year) {
+        return service.residenceSummary(org, year);
+    }
+
+
+    private static TrainingView view(Training t) {
+        Member m = Member.findById(t.memberId);
+        return new TrainingView(t.id, t.memberId, PartyCell.<PartyCell>findById(m.cellId).code, t.programme, t.year, t.startDate, t.endDate,
+                t.institution, t.status, t.version);
+    }
+
+    private static CandidateView view(Candidate c, String org) {
+        return new CandidateView(c.id, org, PartyCell.<PartyCell>findById(c.cellId).code, c.fullName, c.awarenessClassDate, c.status,
+                c.memberId, c.version);
+    }
+}

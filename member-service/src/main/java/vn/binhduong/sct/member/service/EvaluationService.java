@@ -1,0 +1,318 @@
+package vn.binhduong.sct.member.service;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.panache.common.Sort;
+import vn.binhduong.sct.member.api.EvaluationApi.AuditView;
+import vn.binhduong.sct.member.api.EvaluationApi.CellRatingView;
+import vn.binhduong.sct.member.api.EvaluationApi.MemberRatingView;
+import vn.binhduong.sct.member.api.EvaluationApi.MemberRatingsRequest;
+import vn.binhduong.sct.member.api.EvaluationApi.OpenYearRequest;
+import vn.binhduong.sct.member.api.EvaluationApi.YearView;
+import vn.binhduong.sct.member.domain.CellRating;
+import vn.binhduong.sct.member.domain.EvaluationAudit;
+import vn.binhduong.sct.member.domain.EvaluationYear;
+import vn.binhduong.sct.member.domain.Member;
+import vn.binhduong.sct.member.domain.MemberRating;
+import vn.binhduong.sct.member.domain.PartyCell;
+import vn.binhduong.sct.member.domain.PartyOrganization;
+import vn.binhduong.sct.member.domain.Rating;
+import vn.binhduong.sct.member.domain.RuleSet;
+import vn.binhduong.sct.member.events.MemberEvents;
+import vn.binhduong.sct.member.events.Payloads.CellRatedPayload;
+import vn.binhduong.sct.member.events.Payloads.CellResult;
+import vn.binhduong.sct.member.events.Payloads.MemberRatedPayload;
+import vn.binhduong.sct.member.events.Payloads.OrganizationRatedPayload;
+import vn.binhduong.sct.member.events.Payloads.YearFinalizedPayload;
+import vn.binhduong.sct.member.events.Payloads.YearOpenedPayload;
+import vn.binhduong.sct.member.events.Payloads.YearReopenedPayload;
+import vn.binhduong.sct.platform.outbox.Outbox;
+import vn.binhduong.sct.platform.problem.ProblemException;
+
+/**
+ * Annual evaluations (DESIGN.md §9): members rated by their cells, cells rated, the organisation's self-rating;
+ * finalising enforces the rule set's quota and locks the year; reopening is audited with a reason.
+ */
+@ApplicationScoped
+public class EvaluationService {
+    private final Outbox outbox;
+    private final OrganizationService organizations;
+    private final Roster roster;
+    private final Access access;
+
+    public EvaluationService(Outbox outbox, OrganizationService organizations, Roster roster, Access access) {
+        this.outbox = outbox;
+        this.organizations = organizations;
+        this.roster = roster;
+        this.access = access;
+    }
+
+    @Transactional
+    public EvaluationYear open(String orgCode, OpenYearRequest r) {
+        PartyOrganization org = organizations.get(orgCode);
+        if (EvaluationYear.count("organizationId = ?1 and year = ?2", org.id, r.year()) > 0) {
+            throw ProblemException.conflict("duplicate", "the evaluation of " + r.year() + " for " + org.code + " is already open");
+        }
+        LocalDate date = r.evaluationDate() == null ? LocalDate.of(r.year(), 12, 31) : r.evaluationDate();
+        if (date.getYear() != r.year() && !(date.getYear() == r.year() + 1 && date.getMonthValue() <= 3)) {
+            throw ProblemException.invalid("evaluationDate", "the evaluation of " + r.year() + " is held late in that year or early in the"
+                    + " next, not on " + date);
+        }
+        EvaluationYear y = new EvaluationYear();
+        y.id = UUID.randomUUID();
+        y.organizationId = org.id;
+        y.year = r.year();
+        y.ruleSet = RuleSet.forYear(r.year());
+        y.evaluationDate = date;
+        y.status = EvaluationYear.Status.OPEN;
+        y.persist();
+        outbox.record(MemberEvents.YEAR_OPENED, org.code, "evaluation-year", y.id.toString(),
+                new YearOpenedPayload(org.code, y.year, y.ruleSet.name(), y.evaluationDate));
+        return y;
+    }
+
+    @Transactional
+    public List<MemberRatingView> rateMembers(String orgCode, int year, MemberRatingsRequest r) {
+        PartyOrganization org = organizations.get(orgCode);
+        EvaluationYear y = year(org, year);
+        y.requireOpen();
+        Set<UUID> seen = new HashSet<>();
+        List<MemberRatingView> out = new ArrayList<>();
+        for (MemberRatingsRequest.Entry e : r.ratings()) {
+            if (!seen.add(e.memberId())) {
+                throw ProblemException.invalid("ratings", "member " + e.memberId() + " appears twice");
+            }
+            Roster.Entry at = roster.of(org.id, e.memberId(), y.evaluationDate);
+            if (at == null || !at.onOfficialRoll()) {
+                throw ProblemException.ruleViolated("not-a-member-that-year", "member " + e.memberId() + " is not on the roll of " + org.code
+                        + " on the evaluation date " + y.evaluationDate, Map.of("member", e.memberId().toString(),
+                                "evaluationDate", y.evaluationDate.toString(), "organization", org.code));
+            }
+            Member m = Member.findById(e.memberId());
+            PartyCell cell = PartyCell.findById(at.cellId());
+            access.requireCell(cell);
+            requireEligible(m, y);
+            y.ruleSet.checkScore(e.rating(), e.score());
+            MemberRating mr = MemberRating.<MemberRating>find("yearId = ?1 and memberId = ?2", y.id, m.id).firstResultOptional().orElse(null);
+            Rating previous = mr == null ? null : mr.rating;
+            if (mr == null) {
+                mr = new MemberRating();
+                mr.id = UUID.randomUUID();
+                mr.yearId = y.id;
+                mr.memberId = m.id;
+            }
+            mr.cellId = cell.id;
+            mr.rating = e.rating();
+            mr.score = e.score();
+            mr.note = e.note();
+            mr.persist();
+            outbox.record(MemberEvents.MEMBER_RATED, org.code, "member", m.id.toString(), new MemberRatedPayload(org.code, year, m.id,
+                    cell.code, e.rating().name(), e.score(), previous == null ? null : previous.name()));
+            out.add(new MemberRatingView(m.id, cell.code, mr.rating, mr.score, mr.note, mr.version));
+        }
+        return out;
+    }
+
+    /** Members admitted less than 6 months before the evaluation, and suspended members, are not rated. */
+    private static void requireEligible(Member m, EvaluationYear y) {
+        LocalDate admittedBy = y.evaluationDate.minusMonths(EvaluationYear.MIN_MONTHS_SINCE_ADMISSION);
+        if (m.admissionDate.isAfter(admittedBy)) {
+            throw ProblemException.ruleViolated("member-not-rated", "member " + m.id + " was admitted on " + m.admissionDate
+                    + ", less than 6 months before the evaluation on " + y.evaluationDate + ", and is not rated this year",
+                    Map.of("admissionDate", m.admissionDate.toString(), "evaluationDate", y.evaluationDate.toString(),
+                            "admittedNoLaterThan", admittedBy.toString()));
+        }
+        if (m.suspendedOn(y.evaluationDate)) {
+            throw ProblemException.ruleViolated("member-not-rated", "member " + m.id + " is suspended on the evaluation date "
+                    + y.evaluationDate + " and is not rated this year", Map.of("suspendedFrom", m.suspendedFrom.toString(),
+                            "evaluationDate", y.evaluationDate.toString()));
+        }
+    }
+
+    @Transactional
+    public CellRatingView rateCell(String orgCode, int year, String cellCode, Rating rating) {
+        PartyOrganization org = organizations.get(orgCode);
+        EvaluationYear y = year(org, year);
+        y.requireOpen();
+        PartyCell cell = organizations.cellOf(org, cellCode);
+        CellRating cr = CellRating.<CellRating>find("yearId = ?1 and cellId = ?2", y.id, cell.id).firstResultOptional().orElse(null);
+        if (cr == null) {
+            cr = new CellRating();
+            cr.id = UUID.randomUUID();
+            cr.yearId = y.id;
+            cr.cellId = cell.id;
+        }
+        cr.rating = rating;
+        cr.persist();
+        outbox.record(MemberEvents.CELL_RATED, org.code, "party-cell", cell.id.toString(),
+                new CellRatedPayload(org.code, year, cell.code, cell.name, rating.name()));
+        return new CellRatingView(cell.code, cell.name, rating);
+    }
+
+    @Transactional
+    public EvaluationYear rateOrganization(String orgCode, int year, Rating rating) {
+        PartyOrganization org = organizations.get(orgCode);
+        EvaluationYear y = year(org, year);
+        y.requireOpen();
+        y.organizationRating = rating;
+        outbox.record(MemberEvents.ORGANIZATION_SELF_RATED, org.code, "evaluation-year", y.id.toString(),
+                new OrganizationRatedPayload(org.code, year, rating.name()));
+        return y;
+    }
+
+    @Transactional
+    public YearView finalizeYear(String orgCode, int year) {
+        PartyOrganization org = organizations.get(orgCode);
+        EvaluationYear y = year(org, year);
+        y.requireOpen();
+        Counts c = counts(org, y);
+        if (c.rated < c.eligible) {
+            throw ProblemException.ruleViolated("members-not-rated", (c.eligible - c.rated) + " of " + c.eligible
+                    + " members to be rated have no rating for " + year, Map.of("eligibleMembers", c.eligible, "ratedMembers", c.rated,
+                            "unratedMembers", c.eligible - c.rated));
+        }
+        int excellent = c.byRating.get(Rating.EXCELLENT.name());
+        int max = y.ruleSet.maxExcellent(c.goodOrBetter);
+        if (excellent > max) {
+            throw ProblemException.ruleViolated("excellent-quota-exceeded", excellent + " of " + c.goodOrBetter
+                    + " members rated good or better are rated excellent; rule set " + y.ruleSet + " allows at most "
+                    + RuleSet.EXCELLENT_PERCENT + "% of them (" + max + ")", Map.of("excellent", excellent, "goodOrBetter", c.goodOrBetter,
+                            "maxExcellent", max, "quotaPercent", RuleSet.EXCELLENT_PERCENT, "ruleSet", y.ruleSet.name(), "year", year));
+        }
+        y.status = EvaluationYear.Status.FINALIZED;
+        y.finalizedAt = OffsetDateTime.now();
+        audit(y, "FINALIZED", null);
+        List<CellResult> cells = c.cells.stream().map(v -> new CellResult(v.cellCode(), v.cellName(),
+                v.rating() == null ? null : v.rating().name())).toList();
+        outbox.record(MemberEvents.YEAR_FINALIZED, org.code, "evaluation-year", y.id.toString(), new YearFinalizedPayload(org.code,
+                year, y.ruleSet.name(), y.evaluationDate, c.onRoll, c.eligible, c.rated, c.admittedRecently, c.suspended, c.byRating,
+                c.goodOrBetter, max, c.cells.size(), c.cellsByRating, cells,
+                y.organizationRating == null ? null : y.organizationRating.name(), access.actor()));
+        return view(org, y);
+    }
+
+    @Transactional
+    public YearView reopen(String orgCode, int year, String reason) {
+        PartyOrganization org = organizations.get(orgCode);
+        EvaluationYear y = year(org, year);
+        if (y.status != EvaluationYear.Status.FINALIZED) {
+            throw ProblemException.conflict("evaluation-year-open", "the evaluation of " + year + " is not finalised");
+        }
+        y.status = EvaluationYear.Status.OPEN;
+        y.finalizedAt = null;
+        audit(y, "REOPENED", reason);
+        outbox.record(MemberEvents.YEAR_REOPENED, org.code, "evaluation-year", y.id.toString(),
+                new YearReopenedPayload(org.code, year, reason, access.actor()));
+        return view(org, y);
+    }
+
+    private void audit(EvaluationYear y, String action, String reason) {
+        EvaluationAudit a = new EvaluationAudit();
+        a.yearId = y.id;
+        a.action = action;
+        a.actor = access.actor();
+        a.reason = reason;
+        a.at = OffsetDateTime.now();
+        a.persist();
+    }
+
+    public YearView view(String orgCode, int year) {
+        PartyOrganization org = organizations.get(orgCode);
+        return view(org, year(org, year));
+    }
+
+    public List<MemberRatingView> memberRatings(String orgCode, int year, String cellCode, Rating rating) {
+        PartyOrganization org = organizations.get(orgCode);
+        EvaluationYear y = year(org, year);
+        String own = access.restrictedToCell();
+        if (own != null) {
+            cellCode = own;
+        }
+        Map<UUID, String> codes = cellCodes(org);
+        UUID cellId = cellCode == null ? null : organizations.cellOf(org, cellCode).id;
+        return MemberRating.<MemberRating>list("yearId", Sort.by("cellId").and("memberId"), y.id).stream()
+                .filter(mr -> cellId == null || mr.cellId.equals(cellId))
+                .filter(mr -> rating == null || mr.rating == rating)
+                .map(mr -> new MemberRatingView(mr.memberId, codes.get(mr.cellId), mr.rating, mr.score, mr.note, mr.version)).toList();
+    }
+
+    private YearView view(PartyOrganization org, EvaluationYear y) {
+        Counts c = counts(org, y);
+        List<AuditView> audit = EvaluationAudit.<EvaluationAudit>list("yearId", Sort.by("id"), y.id).stream()
+                .map(a -> new AuditView(a.action, a.actor, a.reason, a.at)).toList();
+        return new YearView(org.code, y.year, y.ruleSet, y.evaluationDate, y.status, c.onRoll, c.eligible, c.rated,
+                c.admittedRecently, c.suspended, c.byRating, c.goodOrBetter, y.ruleSet.maxExcellent(c.goodOrBetter), c.cellsByRating,
+                c.cells, y.organizationRating, y.finalizedAt, audit, y.version);
+    }
+
+    public EvaluationYear year(PartyOrganization org, int year) {
+        return EvaluationYear.<EvaluationYear>find("organizationId = ?1 and year = ?2", org.id, year).firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("evaluation-year", org.code + "/" + year));
+    }
+
+    private static Map<UUID, String> cellCodes(PartyOrganization org) {
+        Map<UUID, String> codes = new HashMap<>();
+        PartyCell.<PartyCell>list("organizationId", org.id).forEach(c -> codes.put(c.id, c.code));
+        return codes;
+    }
+
+    private record Counts(int onRoll, int eligible, int rated, int admittedRecently, int suspended, Map<String, Integer> byRating,
+            int goodOrBetter, Map<String, Integer> cellsByRating, List<CellRatingView> cells) {
+    }
+
+    private Counts counts(PartyOrganization org, EvaluationYear y) {
+        List<Roster.Entry> roll = roster.at(org.id, y.evaluationDate).stream().filter(Roster.Entry::onOfficialRoll).toList();
+        Map<UUID, Member> members = new HashMap<>();
+        if (!roll.isEmpty()) {
+            Member.<Member>list("id in ?1", roll.stream().map(Roster.Entry::memberId).toList()).forEach(m -> members.put(m.id, m));
+        }
+        LocalDate admittedBy = y.evaluationDate.minusMonths(EvaluationYear.MIN_MONTHS_SINCE_ADMISSION);
+        int recent = 0;
+        int suspended = 0;
+        for (Roster.Entry e : roll) {
+            Member m = members.get(e.memberId());
+            if (m.admissionDate.isAfter(admittedBy)) {
+                recent++;
+            } else if (m.suspendedOn(y.evaluationDate)) {
+                suspended++;
+            }
+        }
+        Map<String, Integer> byRating = zero();
+        List<MemberRating> ratings = MemberRating.list("yearId", y.id);
+        ratings.forEach(r -> byRating.merge(r.rating.name(), 1, Integer::sum));
+        int goodOrBetter = byRating.get(Rating.EXCELLENT.name()) + byRating.get(Rating.GOOD.name());
+        Map<UUID, Rating> cellRatings = new HashMap<>();
+        CellRating.<CellRating>list("yearId", y.id).forEach(cr -> cellRatings.put(cr.cellId, cr.rating));
+        Map<String, Integer> cellsByRating = zero();
+        List<CellRatingView> cells = new ArrayList<>();
+        for (PartyCell cell : PartyCell.<PartyCell>list("organizationId", Sort.by("code"), org.id)) {
+            Rating r = cellRatings.get(cell.id);
+            if (r != null) {
+                cellsByRating.merge(r.name(), 1, Integer::sum);
+            }
+            cells.add(new CellRatingView(cell.code, cell.name, r));
+        }
+        return new Counts(roll.size(), roll.size() - recent - suspended, ratings.size(), recent, suspended, byRating, goodOrBetter,
+                cellsByRating, cells);
+    }
+
+    static Map<String, Integer> zero() {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        for (Rating r : Rating.values()) {
+            m.put(r.name(), 0);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,187 @@
+package vn.binhduong.sct.member.service;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import vn.binhduong.sct.member.api.MemberApi.CandidateRequest;
+import vn.binhduong.sct.member.api.MemberApi.ResidenceFeedbackRequest;
+import vn.binhduong.sct.member.api.MemberApi.ResidenceFeedbackSummary;
+import vn.binhduong.sct.member.api.MemberApi.TrainingRequest;
+import vn.binhduong.sct.member.domain.Candidate;
+import vn.binhduong.sct.member.domain.Member;
+import vn.binhduong.sct.member.domain.PartyCell;
+import vn.binhduong.sct.member.domain.PartyOrganization;
+import vn.binhduong.sct.member.domain.ResidenceFeedback;
+import vn.binhduong.sct.member.domain.Training;
+import vn.binhduong.sct.member.domain.TrainingProgramme;
+import vn.binhduong.sct.member.events.MemberEvents;
+import vn.binhduong.sct.member.events.Payloads.CandidatePayload;
+import vn.binhduong.sct.member.events.Payloads.ResidenceFeedbackPayload;
+import vn.binhduong.sct.member.events.Payloads.TrainingPayload;
+import vn.binhduong.sct.platform.outbox.Outbox;
+import vn.binhduong.sct.platform.problem.ProblemException;
+
+/** Training, awareness-class candidates and residence-liaison feedback. */
+@ApplicationScoped
+public class MemberRecordsService {
+    private final Outbox outbox;
+    private final OrganizationService organizations;
+    private final MemberService members;
+    private final Access access;
+
+    public MemberRecordsService(Outbox outbox, OrganizationService organizations, MemberService members, Access access) {
+        this.outbox = outbox;
+        this.organizations = organizations;
+        this.members = members;
+        this.access = access;
+    }
+
+    @Transactional
+    public Training recordTraining(String orgCode, TrainingRequest r) {
+        PartyOrganization org = organizations.get(orgCode);
+        Member m = memberOf(org, r.memberId());
+        m.requireOnRoll();
+        if (r.startDate() != null && r.endDate() != null && r.endDate().isBefore(r.startDate())) {
+            throw ProblemException.invalid("endDate", "the training ends (" + r.endDate() + ") before it starts (" + r.startDate() + ")");
+        }
+        if (Training.count("memberId = ?1 and programme = ?2 and year = ?3", m.id, r.programme(), r.year()) > 0) {
+            throw ProblemException.conflict("duplicate", "member " + m.id + " is already recorded for " + r.programme() + " in " + r.year());
+        }
+        Training t = new Training();
+        t.id = UUID.randomUUID();
+        t.organizationId = org.id;
+        t.memberId = m.id;
+        t.programme = r.programme();
+        t.year = r.year();
+        t.startDate = r.startDate();
+        t.endDate = r.endDate();
+        t.institution = r.institution();
+        t.status = r.status() == null ? Training.Status.SENT : r.status();
+        t.persist();
+        outbox.record(MemberEvents.TRAINING_RECORDED, org.code, "member", m.id.toString(), new TrainingPayload(t.id, m.id, org.code,
+                members.cellCode(m.cellId), t.programme.name(), t.year, t.startDate, t.endDate, t.status.name()));
+        return t;
+    }
+
+    public record TrainingPage(List<Training> items, long total) {
+    }
+
+    public TrainingPage trainings(String orgCode, Integer year, TrainingProgramme programme, Page page) {
+        PartyOrganization org = organizations.get(orgCode);
+        StringBuilder q = new StringBuilder("organizationId = :org");
+        Parameters p = Parameters.with("org", org.id);
+        if (year != null) {
+            q.append(" and year = :year");
+            p.and("year", year);
+        }
+        if (programme != null) {
+            q.append(" and programme = :programme");
+            p.and("programme", programme);
+        }
+        var query = Training.<Training>find(q.toString(), Sort.by("year").and("programme").and("id"), p);
+        return new TrainingPage(query.page(page).list(), query.count());
+    }
+
+    @Transactional
+    public Candidate registerCandidate(String orgCode, CandidateRequest r) {
+        PartyOrganization org = organizations.get(orgCode);
+        PartyCell cell = organizations.cellOf(org, r.cellCode());
+        access.requireCell(cell);
+        Candidate c = new Candidate();
+        c.id = UUID.randomUUID();
+        c.organizationId = org.id;
+        c.cellId = cell.id;
+        c.fullName = r.fullName();
+        c.awarenessClassDate = r.awarenessClassDate();
+        c.status = Candidate.Status.IN_AWARENESS_CLASS;
+        c.persist();
+        outbox.record(MemberEvents.CANDIDATE_REGISTERED, org.code, "candidate", c.id.toString(), new CandidatePayload(c.id, org.code,
+                cell.code, c.awarenessClassDate, c.awarenessClassDate.getYear(), c.status.name(), null));
+        return c;
+    }
+
+    public record CandidatePage(List<Candidate> items, long total) {
+    }
+
+    public CandidatePage candidates(String orgCode, Integer year, Candidate.Status status, Page page) {
+        PartyOrganization org = organizations.get(orgCode);
+        StringBuilder q = new StringBuilder("organizationId = :org");
+        Parameters p = Parameters.with("org", org.id);
+        if (year != null) {
+            q.append(" and year(awarenessClassDate) = :year");
+            p.and("year", year);
+        }
+        if (status != null) {
+            q.append(" and status = :status");
+            p.and("status", status);
+        }
+        var query = Candidate.<Candidate>find(q.toString(), Sort.by("awarenessClassDate").and("id"), p);
+        return new CandidatePage(query.page(page).list(), query.count());
+    }
+
+    @Transactional
+    public ResidenceFeedbackSummary recordResidenceFeedback(String orgCode, ResidenceFeedbackRequest r) {
+        PartyOrganization org = organizations.get(orgCode);
+        for (ResidenceFeedbackRequest.Entry e : r.entries()) {
+            Member m = memberOf(org, e.memberId());
+            access.requireCell(PartyCell.findById(m.cellId));
+            ResidenceFeedback f = ResidenceFeedback.<ResidenceFeedback>find("memberId = ?1 and year = ?2", m.id, r.year())
+                    .firstResultOptional().orElse(null);
+            if (f == null) {
+                f = new ResidenceFeedback();
+                f.id = UUID.randomUUID();
+                f.memberId = m.id;
+                f.year = r.year();
+            }
+            f.assessment = e.assessment();
+            f.remark = e.remark();
+            f.localCommittee = e.localCommittee();
+            f.persist();
+            outbox.record(MemberEvents.RESIDENCE_FEEDBACK_RECORDED, org.code, "member", m.id.toString(),
+                    new ResidenceFeedbackPayload(m.id, org.code, members.cellCode(m.cellId), r.year(), e.assessment().name()));
+        }
+        return residenceSummary(org, r.year());
+    }
+
+    public ResidenceFeedbackSummary residenceSummary(String orgCode, int year) {
+        return residenceSummary(organizations.get(orgCode), year);
+    }
+
+    private ResidenceFeedbackSummary residenceSummary(PartyOrganization org, int year) {
+        List<Object[]> rows = ResidenceFeedback.getEntityManager().createQuery("""
+                select f.assessment, count(f) from ResidenceFeedback f, Member m
+                 where m.id = f.memberId and m.organizationId = :org and f.year = :year group by f.assessment""", Object[].class)
+                .setParameter("org", org.id).setParameter("year", year).getResultList();
+        int good = 0;
+        int notGood = 0;
+        for (Object[] row : rows) {
+            int n = ((Number) row[1]).intValue();
+            if (row[0] == ResidenceFeedback.Assessment.GOOD) {
+                good = n;
+            } else {
+                notGood = n;
+            }
+        }
+        return new ResidenceFeedbackSummary(year, good + notGood, good, notGood);
+    }
+
+    private Member memberOf(PartyOrganization org, UUID memberId) {
+        Member m = Member.<Member>findByIdOptional(memberId).orElseThrow(() -> ProblemException.notFound("member", memberId));
+        if (!m.organizationId.equals(org.id)) {
+            throw ProblemException.ruleViolated("member-of-other-organization", "member " + memberId + " is not a member of " + org.code,
+                    Map.of("member", memberId.toString(), "organization", org.code));
+        }
+        return m;
+    }
+
+    Member memberOfOrganization(PartyOrganization org, UUID memberId) {
+        return memberOf(org, memberId);
+    }
+}

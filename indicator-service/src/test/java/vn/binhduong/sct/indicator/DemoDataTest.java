@@ -68,7 +68,10 @@ class DemoDataTest {
                 .body("items[0].left", equalTo(107)).body("items[0].right", equalTo(99));
         get(VIEWER, "/api/v1/violations?organization=SCT-BD&period=2021&rule=TRADE_SURPLUS_AS_REPORTED")
                 .body("total", equalTo(1));
+        get(VIEWER, "/api/v1/violations?organization=SCT-BD&period=2021&rule=MARKETS_OPERATING")
+                .body("items[0].left", equalTo(97)).body("items[0].right", equalTo(96));
         get(VIEWER, "/api/v1/violations?organization=SCT-BD&period=2021&rule=MARKETS_BY_AREA").body("total", equalTo(0));
+        get(VIEWER, "/api/v1/violations?organization=SCT-BD&period=2021&rule=SUPERMARKETS_BY_CLASS").body("total", equalTo(0));
         get(VIEWER, "/api/v1/values?organization=SCT-BD&set=CHI_TIEU_CHU_YEU&from=2021&to=2021").body("total", equalTo(8));
     }
 }

@@ -7,7 +7,9 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -16,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.binhduong.sct.platform.inbox.InboxConsumer;
 import vn.binhduong.sct.platform.inbox.PartitionLag;
 import vn.binhduong.sct.platform.security.Roles;
+import vn.binhduong.sct.report.projection.FigureStore;
 
 @Path("/api/v1/projections")
 @Tag(name = "projections", description = "What the report is built from, and how far it has caught up")
@@ -31,12 +34,32 @@ public class ProjectionResource {
     public record Tally(String source, String eventType, long applied, OffsetDateTime lastOccurredAt) {
     }
 
+    @Schema(description = "A rebuild that has started: the projections are empty and the topics replay from the beginning")
+    public record Rebuild(
+            @Schema(description = "always REPLAYING; poll the lag endpoint until caughtUp", examples = "REPLAYING") String status,
+            @Schema(description = "the topics replayed") List<String> topics) {
+    }
+
     private final InboxConsumer inbox;
     private final EntityManager em;
+    private final FigureStore store;
 
-    public ProjectionResource(InboxConsumer inbox, EntityManager em) {
+    public ProjectionResource(InboxConsumer inbox, EntityManager em, FigureStore store) {
         this.inbox = inbox;
         this.em = em;
+        this.store = store;
+    }
+
+    @POST
+    @Path("rebuild")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Drop every projection and replay every topic from the beginning",
+            description = "Empties the figures (in the same transaction as the inbox and its positions), then the consumer"
+                    + " re-reads the topics; poll GET /api/v1/projections/lag until caughtUp. Reports generated afterwards"
+                    + " are byte-identical to those generated before from the same events.")
+    public Response rebuild() throws Exception {
+        inbox.replayFromBeginning(store::clearAll).get(60, java.util.concurrent.TimeUnit.SECONDS);
+        return Response.accepted(new Rebuild("REPLAYING", inbox.topics())).build();
     }
 
     @GET

@@ -1,0 +1,162 @@
+package vn.binhduong.sct.report.projection;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+
+import vn.binhduong.sct.platform.events.EventEnvelope;
+import vn.binhduong.sct.platform.events.EventJson;
+import vn.binhduong.sct.platform.inbox.EventHandler;
+import vn.binhduong.sct.report.domain.Unit;
+
+/**
+ * Maps the events of the four domain topics to figures as {@code projection/mappings.json} declares (one place to
+ * read which event feeds which figure key). Called by the inbox once per event id, inside its transaction.
+ */
+@ApplicationScoped
+public class MappedEventHandler implements EventHandler {
+    private static final Logger LOG = Logger.getLogger(MappedEventHandler.class);
+
+    private final FigureStore store;
+    private final Map<String, List<EventMapping>> byType = new HashMap<>();
+
+    public MappedEventHandler(FigureStore store) {
+        this.store = store;
+        for (EventMapping m : load()) {
+            byType.computeIfAbsent(m.type(), t -> new java.util.ArrayList<>()).add(m);
+        }
+    }
+
+    public static List<EventMapping> load() {
+        try (InputStream in = MappedEventHandler.class.getClassLoader().getResourceAsStream("projection/mappings.json")) {
+            return EventJson.MAPPER.readValue(in, new TypeReference<List<EventMapping>>() {
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("projection/mappings.json", e);
+        }
+    }
+
+    /** Event types that feed figures. */
+    public Set<String> mappedTypes() {
+        return new TreeSet<>(byType.keySet());
+    }
+
+    @Override
+    public void apply(EventEnvelope event) {
+        List<EventMapping> mappings = byType.get(event.type());
+        if (mappings == null) {
+            return;
+        }
+        for (EventMapping m : mappings) {
+            apply(m, event);
+        }
+    }
+
+    private void apply(EventMapping m, EventEnvelope e) {
+        if (m.when() != null) {
+            for (Map.Entry<String, String> w : m.when().entrySet()) {
+                if (!w.getValue().equalsIgnoreCase(String.valueOf(Payload.text(e, w.getKey())))) {
+                    return;
+                }
+            }
+        }
+        String org = Payload.text(e, "organization|organizationCode");
+        if (org == null) {
+            org = e.organization();
+        }
+        if (org == null) {
+            LOG.debugf("%s %s names no organisation; ignored", e.type(), e.id());
+            return;
+        }
+        LocalDate asOf = Payload.date(e, m.asOf());
+        Integer year = Boolean.TRUE.equals(m.timeless()) ? Integer.valueOf(0) : Payload.year(e, m.year());
+        if (year == null && asOf != null) {
+            year = asOf.getYear();
+        }
+        if (year == null) {
+            LOG.debugf("%s %s has no year at %s; ignored", e.type(), e.id(), m.year());
+            return;
+        }
+        String subject = Payload.text(e, m.subject() == null ? "$aggregateId" : m.subject());
+        String category = m.category() == null ? null : Payload.text(e, m.category());
+        String label = m.label() == null ? null : Payload.text(e, m.label());
+        if (m.contributions() != null) {
+            for (EventMapping.Contribution c : m.contributions()) {
+                String metric = Payload.fill(e, c.metric());
+                if (metric == null) {
+                    continue;
+                }
+                Unit unit = unit(e, c.unit());
+                if (Boolean.TRUE.equals(m.withdraw())) {
+                    store.withdraw(org, year, metric, subject, unit, e);
+                    continue;
+                }
+                if (c.value() != null && c.value().endsWith(".*")) {
+                    // one contribution per entry of a map, the entry's key as category ({"SHIPPER": 1478, ...})
+                    com.fasterxml.jackson.databind.JsonNode map = Payload.node(e, c.value().substring(0, c.value().length() - 2));
+                    if (map != null && map.isObject()) {
+                        var fields = map.fields();
+                        while (fields.hasNext()) {
+                            var f = fields.next();
+                            if (f.getValue().isNumber()) {
+                                store.contribute(org, year, metric, subject + ":" + f.getKey(), f.getKey(), label,
+                                        f.getValue().decimalValue(), unit, asOf, e);
+                            }
+                        }
+                    }
+                    continue;
+                }
+                BigDecimal value = Payload.number(e, c.value());
+                if (value != null && subject != null) {
+                    store.contribute(org, year, metric, subject, category, label, value, unit, asOf, e);
+                }
+            }
+        }
+        if (m.figures() != null) {
+            for (EventMapping.Stated s : m.figures()) {
+                String key = Payload.fill(e, s.key());
+                if (key == null) {
+                    continue;
+                }
+                Unit unit = unit(e, s.unit());
+                if (unit == Unit.TEXT || unit == Unit.RATING) {
+                    String text = Payload.text(e, s.text() != null ? s.text() : s.value());
+                    if (text != null) {
+                        store.state(org, year, key, null, text, unit, asOf, e);
+                    }
+                } else {
+                    BigDecimal value = Payload.number(e, s.value());
+                    if (value != null) {
+                        store.state(org, year, key, value, null, unit, asOf, e);
+                    }
+                }
+            }
+            store.derive(org, year, e);
+        }
+    }
+
+    private static Unit unit(EventEnvelope e, String unit) {
+        if (unit != null && unit.startsWith("@")) {
+            String u = Payload.text(e, unit.substring(1));
+            try {
+                return u == null ? Unit.COUNT : Unit.of(u);
+            } catch (IllegalArgumentException unknown) {
+                return Unit.COUNT;
+            }
+        }
+        return Unit.of(unit);
+    }
+}

@@ -1,0 +1,136 @@
+package vn.binhduong.sct.report.projection;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import vn.binhduong.sct.platform.events.EventEnvelope;
+import vn.binhduong.sct.platform.inbox.EventHandler;
+import vn.binhduong.sct.report.domain.Unit;
+
+/**
+ * Keeps each member's dates (admission, joining this organisation, confirmation, leaving) and recounts the member
+ * figures at the end of each recent year: {@code member.count.total}, {@code member.count.probationary},
+ * {@code member.count.official}, {@code member.count.religious}, {@code member.admitted.count},
+ * {@code member.confirmed.count}. Counts, never names: the report carries no personal data.
+ */
+@ApplicationScoped
+public class MemberRegistryHandler implements EventHandler {
+    static final Set<String> TYPES = Set.of("member.registered", "member.admitted", "member.confirmed", "member.transferred",
+            "member.transferred-out", "member.transferred-in", "member.removed", "member.deceased", "member.suspended",
+            "member.updated", "candidate.admitted");
+    private static final Set<String> LEAVING = Set.of("member.transferred-out", "member.removed", "member.deceased");
+    /** Years recounted before the latest year the organisation's member events speak of. */
+    private static final int YEARS_BACK = 5;
+
+    private final EntityManager em;
+    private final FigureStore store;
+
+    public MemberRegistryHandler(EntityManager em, FigureStore store) {
+        this.em = em;
+        this.store = store;
+    }
+
+    @Override
+    public void apply(EventEnvelope e) {
+        if (!TYPES.contains(e.type())) {
+            return;
+        }
+        String memberId = Payload.text(e, "memberId");
+        String org = Payload.text(e, "organization");
+        org = org == null ? e.organization() : org;
+        if (memberId == null || org == null) {
+            return;
+        }
+        LocalDate effective = Payload.date(e, "effectiveDate|from");
+        LocalDate admitted = Payload.date(e, "admissionDate");
+        LocalDate confirmed = Payload.date(e, "confirmationDate");
+        if ("member.confirmed".equals(e.type()) && confirmed == null) {
+            confirmed = effective;
+        }
+        if (("member.admitted".equals(e.type()) || "candidate.admitted".equals(e.type())) && admitted == null) {
+            admitted = effective;
+        }
+        String status = Payload.text(e, "status");
+        boolean leaving = LEAVING.contains(e.type());
+        boolean joining = "member.transferred-in".equals(e.type());
+        LocalDate joined = joining ? effective : admitted;
+        Boolean religious = e.payload().has("religious") ? e.payload().get("religious").asBoolean() : null;
+        em.createNativeQuery("""
+                INSERT INTO projection_member (organization, member_id, cell_code, status, admitted_on, joined_on, confirmed_on,
+                    left_on, last_effective_on, religious, event_id, occurred_at)
+                VALUES (?1, ?2, ?3, COALESCE(?4, 'UNKNOWN'), ?5, ?6, ?7, ?8, ?9, COALESCE(?10, FALSE), ?11, ?12)
+                ON CONFLICT (organization, member_id) DO UPDATE SET
+                    cell_code = COALESCE(EXCLUDED.cell_code, projection_member.cell_code),
+                    status = CASE WHEN ?4 IS NULL THEN projection_member.status ELSE EXCLUDED.status END,
+                    admitted_on = COALESCE(EXCLUDED.admitted_on, projection_member.admitted_on),
+                    joined_on = CASE WHEN ?13 THEN EXCLUDED.joined_on
+                                     ELSE COALESCE(projection_member.joined_on, EXCLUDED.joined_on) END,
+                    confirmed_on = COALESCE(EXCLUDED.confirmed_on, projection_member.confirmed_on),
+                    left_on = CASE WHEN ?14 THEN EXCLUDED.left_on WHEN ?13 THEN NULL ELSE projection_member.left_on END,
+                    last_effective_on = GREATEST(projection_member.last_effective_on, EXCLUDED.last_effective_on),
+                    religious = COALESCE(?10, projection_member.religious),
+                    event_id = EXCLUDED.event_id, occurred_at = EXCLUDED.occurred_at""")
+                .setParameter(1, org).setParameter(2, memberId).setParameter(3, Payload.text(e, "cellCode"))
+                .setParameter(4, status)
+                .setParameter(5, sql(admitted)).setParameter(6, sql(joined)).setParameter(7, sql(confirmed))
+                .setParameter(8, leaving ? sql(effective == null ? LocalDate.of(1, 1, 1) : effective) : null)
+                .setParameter(9, sql(effective != null ? effective : confirmed != null ? confirmed : admitted))
+                .setParameter(10, religious)
+                .setParameter(11, e.id()).setParameter(12, Timestamp.from(e.occurredAt().toInstant()))
+                .setParameter(13, joining).setParameter(14, leaving)
+                .executeUpdate();
+        recount(org, e);
+    }
+
+    private void recount(String org, EventEnvelope e) {
+        Object latest = em.createNativeQuery("""
+                SELECT MAX(GREATEST(last_effective_on, admitted_on, confirmed_on, left_on)) FROM projection_member
+                WHERE organization = ?1""").setParameter(1, org).getSingleResult();
+        LocalDate last = FigureStore.toDate(latest);
+        if (last == null) {
+            return;
+        }
+        // only the window before the latest year is kept, so the figures do not depend on the order members arrive in
+        em.createNativeQuery("DELETE FROM figure WHERE organization = ?1 AND year < ?2 AND figure_key IN ("
+                + "'member.count.total', 'member.count.probationary', 'member.count.official', 'member.count.religious', "
+                + "'member.admitted.count', 'member.confirmed.count')")
+                .setParameter(1, org).setParameter(2, last.getYear() - YEARS_BACK).executeUpdate();
+        for (int year = last.getYear() - YEARS_BACK; year <= last.getYear(); year++) {
+            LocalDate start = LocalDate.of(year, 1, 1);
+            LocalDate end = LocalDate.of(year, 12, 31);
+            Object[] r = (Object[]) em.createNativeQuery("""
+                    WITH m AS (
+                      SELECT *, ((joined_on IS NULL OR joined_on <= ?2) AND (left_on IS NULL OR left_on > ?2)
+                                 AND NOT (left_on IS NULL AND status IN ('REMOVED', 'DECEASED', 'TRANSFERRED_OUT'))) AS active
+                      FROM projection_member WHERE organization = ?1)
+                    SELECT COUNT(*) FILTER (WHERE active),
+                           COUNT(*) FILTER (WHERE active AND (confirmed_on IS NULL OR confirmed_on > ?2)
+                                            AND (status = 'PROBATIONARY' OR confirmed_on IS NOT NULL)),
+                           COUNT(*) FILTER (WHERE active AND religious),
+                           COUNT(*) FILTER (WHERE admitted_on BETWEEN ?3 AND ?2),
+                           COUNT(*) FILTER (WHERE confirmed_on BETWEEN ?3 AND ?2)
+                    FROM m""")
+                    .setParameter(1, org).setParameter(2, Date.valueOf(end)).setParameter(3, Date.valueOf(start))
+                    .getSingleResult();
+            long total = ((Number) r[0]).longValue();
+            long probationary = ((Number) r[1]).longValue();
+            LocalDate asOf = last.isBefore(end) ? last : end;
+            store.aggregate(org, year, "member.count.total", BigDecimal.valueOf(total), Unit.COUNT, asOf, e);
+            store.aggregate(org, year, "member.count.probationary", BigDecimal.valueOf(probationary), Unit.COUNT, asOf, e);
+            store.aggregate(org, year, "member.count.official", BigDecimal.valueOf(total - probationary), Unit.COUNT, asOf, e);
+            store.aggregate(org, year, "member.count.religious", BigDecimal.valueOf(((Number) r[2]).longValue()), Unit.COUNT, asOf, e);
+            store.aggregate(org, year, "member.admitted.count", BigDecimal.valueOf(((Number) r[3]).longValue()), Unit.COUNT, asOf, e);
+            store.aggregate(org, year, "member.confirmed.count", BigDecimal.valueOf(((Number) r[4]).longValue()), Unit.COUNT, asOf, e);
+        }
+    }
+
+    private static Date sql(LocalDate d) {
+        return d == null ? null : Date.valueOf(d);
+    }
+}

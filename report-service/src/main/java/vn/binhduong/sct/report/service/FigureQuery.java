@@ -1,0 +1,131 @@
+package vn.binhduong.sct.report.service;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import vn.binhduong.sct.report.domain.FigureView;
+import vn.binhduong.sct.report.domain.Unit;
+
+/** Reads the figures of one organisation and year, with its related organisations and its current-state facts. */
+@ApplicationScoped
+public class FigureQuery {
+    private final EntityManager em;
+    private final Map<String, List<String>> related = new LinkedHashMap<>();
+
+    public FigureQuery(EntityManager em,
+            @ConfigProperty(name = "sct.report.related-organizations") Optional<List<String>> relatedOrganizations) {
+        this.em = em;
+        for (String pair : relatedOrganizations.orElse(List.of())) {
+            String[] p = pair.split(":");
+            if (p.length == 2) {
+                related.computeIfAbsent(p[0].trim(), k -> new ArrayList<>()).add(p[1].trim());
+            }
+        }
+    }
+
+    /** The organisation itself first, then the department whose indicators and operations its report covers. */
+    public List<String> scope(String organization) {
+        List<String> orgs = new ArrayList<>();
+        orgs.add(organization);
+        orgs.addAll(related.getOrDefault(organization, List.of()));
+        return orgs;
+    }
+
+    /**
+     * Every figure the report of {@code organization} for {@code year} may print, by key. A figure of the organisation
+     * itself wins over one of a related organisation; a figure of the year wins over a current-state one (year 0).
+     */
+    public Map<String, FigureView> figures(String organization, int year) {
+        List<String> orgs = scope(organization);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT organization, year, figure_key, value, text_value, unit, as_of, event_id, event_type FROM figure
+                WHERE organization IN (?1) AND year IN (0, ?2)""")
+                .setParameter(1, orgs).setParameter(2, year).getResultList();
+        Map<String, FigureView> result = new TreeMap<>();
+        Map<String, Integer> rank = new TreeMap<>();
+        for (Object[] r : rows) {
+            FigureView f = view(r);
+            int score = orgs.indexOf(f.organization()) * 2 + (f.year() == 0 ? 1 : 0);
+            Integer existing = rank.get(f.key());
+            if (existing == null || score < existing) {
+                rank.put(f.key(), score);
+                result.put(f.key(), f);
+            }
+        }
+        return result;
+    }
+
+    public record Page(List<FigureView> items, long total) {
+    }
+
+    public Page page(String organization, Integer year, String prefix, int offset, int size) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        Map<Integer, Object> params = new LinkedHashMap<>();
+        if (organization != null) {
+            where.append(" AND organization = ?1");
+            params.put(1, organization);
+        }
+        if (year != null) {
+            where.append(" AND year = ?2");
+            params.put(2, year);
+        }
+        if (prefix != null) {
+            where.append(" AND figure_key LIKE ?3");
+            params.put(3, prefix.replace("%", "") + "%");
+        }
+        var count = em.createNativeQuery("SELECT COUNT(*) FROM figure" + where);
+        var list = em.createNativeQuery("SELECT organization, year, figure_key, value, text_value, unit, as_of, event_id, event_type"
+                + " FROM figure" + where + " ORDER BY organization, year, figure_key");
+        params.forEach((k, v) -> {
+            count.setParameter(k, v);
+            list.setParameter(k, v);
+        });
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = list.setFirstResult(offset).setMaxResults(size).getResultList();
+        return new Page(rows.stream().map(FigureQuery::view).toList(), ((Number) count.getSingleResult()).longValue());
+    }
+
+    /** The labelled contributions of one category of a summed metric (the cells rated excellent, the postponed items). */
+    public List<String> labels(String organization, int year, String metric, String category) {
+        @SuppressWarnings("unchecked")
+        List<String> rows = em.createNativeQuery("""
+                SELECT COALESCE(label, subject_id) FROM projection_contribution
+                WHERE organization IN (?1) AND year IN (0, ?2) AND metric = ?3 AND UPPER(category) = UPPER(?4)
+                ORDER BY COALESCE(label, subject_id), subject_id""")
+                .setParameter(1, scope(organization)).setParameter(2, year).setParameter(3, metric).setParameter(4, category)
+                .getResultList();
+        return rows;
+    }
+
+    /** Whether any organisation has a figure under this key (a placeholder may name it). */
+    public boolean exists(String key) {
+        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM figure WHERE figure_key = ?1").setParameter(1, key)
+                .getSingleResult()).longValue() > 0;
+    }
+
+    private static FigureView view(Object[] r) {
+        Unit unit = Unit.of((String) r[5]);
+        BigDecimal value = (BigDecimal) r[3];
+        String text = (String) r[4];
+        LocalDate asOf = r[6] == null ? null : r[6] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[6];
+        return new FigureView((String) r[2], (String) r[0], ((Number) r[1]).intValue(), value == null ? null : value.stripTrailingZeros(),
+                text, unit, asOf, r[7].toString(), (String) r[8], unit.format(value, text));
+    }
+
+    static Timestamp ts(java.time.Instant i) {
+        return Timestamp.from(i);
+    }
+}

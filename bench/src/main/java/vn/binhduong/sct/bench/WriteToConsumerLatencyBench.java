@@ -47,6 +47,9 @@ public final class WriteToConsumerLatencyBench {
         Path data = Path.of(System.getProperty("sct.home", ".")).resolve("bench/target/latency-bench-data");
         try (Launcher stack = Launcher.start(System.out, "--data", data.toString(), "--reset", "--pg-port", "0",
                 "--kafka-port", "0", "--base-port", "0")) {
+            // 5 s of each path first, not measured: steady state, not JIT warm-up, is what the target is about
+            kafkaRoundTrip(stack.kafkaBootstrapServers(), rate, 5);
+            restToReport(stack, rate, 5);
             double[] raw = kafkaRoundTrip(stack.kafkaBootstrapServers(), rate, seconds);
             double[] write = restToReport(stack, rate, seconds);
             System.out.printf("%nWrite-to-consumer latency at %d writes/s for %d s%n", rate, seconds);

@@ -40,6 +40,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import vn.binhduong.sct.platform.KafkaConfig;
+import vn.binhduong.sct.platform.Topics;
 import vn.binhduong.sct.platform.events.EventEnvelope;
 import vn.binhduong.sct.platform.events.EventJson;
 
@@ -179,6 +180,7 @@ public class InboxConsumer {
     private void run() {
         while (running) {
             try (KafkaConsumer<String, byte[]> c = newConsumer()) {
+                Topics.ensure(kafka.bootstrapServers(), topics(), Topics.DEFAULT_PARTITIONS);
                 consumer = c;
                 c.subscribe(topics(), new ConsumerRebalanceListener() {
                     @Override

@@ -1,0 +1,399 @@
+package vn.binhduong.sct.bench;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.SplittableRandom;
+import java.util.UUID;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+import vn.binhduong.sct.launcher.Launcher;
+
+/**
+ * member-service at scale (issue 3): 100,000 members in 5,000 cells of one organisation, written straight into
+ * member_service's tables with COPY (consistent with its schema and rules: see {@link #seed}), then a fixed number
+ * of clients for a bounded time against
+ * <ul>
+ * <li>the paged member list {@code GET /api/v1/organizations/{org}/members?page=&size=50} (random pages; one request
+ * in four filtered by a random cell), next to the same SQL statements the service runs for one request, sent through
+ * JDBC by the same number of clients in the same run; target REST at least 0.4 of JDBC;</li>
+ * <li>the rating distribution {@code GET /api/v1/organizations/{org}/statistics/ratings?year=2021}, next to its SQL
+ * through JDBC; target p99 under 100 ms.</li>
+ * </ul>
+ * Arguments: [seconds measured per path, default 30] [clients, default 8].
+ */
+public final class MembersBench {
+    static final String ORG = "BENCH-DB";
+    static final int MEMBERS = 100_000;
+    static final int CELLS = 5_000;
+    static final int PAGE_SIZE = 50;
+    static final int YEAR = 2021;
+
+    static final String ORG_BY_CODE = "SELECT id, code, name, superior_body, term_start_year, term_end_year, version"
+            + " FROM party_organization WHERE code = ? FETCH FIRST 1 ROWS ONLY";
+    static final String CELL_BY_CODE = "SELECT id, organization_id, code, name, established_on, version"
+            + " FROM party_cell WHERE code = ? FETCH FIRST 1 ROWS ONLY";
+    static final String MEMBER_COLUMNS = "id, organization_id, cell_id, full_name, gender, ethnicity, religious, date_of_birth,"
+            + " national_id, residence, status, temporary, admission_date, confirmation_date, party_card_number,"
+            + " department_position, on_roll_since, left_on, temporarily_away_until, suspended_from, suspended_until, version";
+    static final String PAGE = "SELECT " + MEMBER_COLUMNS + " FROM member WHERE organization_id = ? %s"
+            + " ORDER BY full_name, id OFFSET ? ROWS FETCH FIRST ? ROWS ONLY";
+    static final String COUNT = "SELECT count(*) FROM member WHERE organization_id = ? %s";
+    static final String CELLS_OF_ORG = "SELECT id, organization_id, code, name, established_on, version"
+            + " FROM party_cell WHERE organization_id = ?";
+    static final String YEAR_OF_ORG = "SELECT id, organization_id, year, rule_set, evaluation_date, status, organization_rating,"
+            + " finalized_at, version FROM evaluation_year WHERE organization_id = ? AND year = ? FETCH FIRST 1 ROWS ONLY";
+    /** Roster.AT_DATE, verbatim. */
+    static final String ROSTER = """
+            SELECT DISTINCT ON (member_id) member_id, cell_id, status, temporary
+              FROM member_movement
+             WHERE organization_id = ? AND effective_date <= ?
+             ORDER BY member_id, effective_date DESC, id DESC""";
+    static final String MEMBERS_BY_ID = "SELECT " + MEMBER_COLUMNS + " FROM member WHERE id = ANY(?)";
+    static final String RATINGS_OF_YEAR = "SELECT id, year_id, member_id, cell_id, rating, score, note, version"
+            + " FROM member_rating WHERE year_id = ?";
+    static final String CELL_RATINGS_OF_YEAR = "SELECT id, year_id, cell_id, rating, version FROM cell_rating WHERE year_id = ?";
+    static final String CELLS_BY_CODE = CELLS_OF_ORG + " ORDER BY code";
+    static final String AUDIT_OF_YEAR = "SELECT id, year_id, action, actor, reason, at FROM evaluation_audit WHERE year_id = ? ORDER BY id";
+
+    public static void main(String[] args) throws Exception {
+        double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 30;
+        int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+        double warmup = Math.min(10, seconds);
+        Path data = Path.of(System.getProperty("sct.home", ".")).resolve("bench/target/members-bench-data");
+        try (Launcher stack = Launcher.start(System.out, "--data", data.toString(), "--reset", "--pg-port", "0",
+                "--kafka-port", "0", "--base-port", "0")) {
+            String jdbc = stack.jdbcUrl("member-service");
+            long t0 = System.nanoTime();
+            seed(jdbc);
+            System.out.printf("Seeded %,d members in %,d cells in %.1f s%n", MEMBERS, CELLS, (System.nanoTime() - t0) / 1e9);
+            String base = stack.url("member-service") + "/api/v1/organizations/" + ORG;
+            String token = stack.token("admin");
+
+            ClosedLoop.ClientFactory restList = i -> rest(base + "/members", token, MembersBench::listQuery);
+            ClosedLoop.ClientFactory jdbcList = i -> new JdbcList(jdbc, true);
+            ClosedLoop.ClientFactory jdbcPageOnly = i -> new JdbcList(jdbc, false);
+            ClosedLoop.ClientFactory restStats = i -> rest(base + "/statistics/ratings", token, n -> "year=" + YEAR);
+            ClosedLoop.ClientFactory jdbcStats = i -> new JdbcStats(jdbc);
+
+            // warm both paths (JIT, connection pools, PostgreSQL caches), then measure
+            ClosedLoop.run("warm-up", clients, warmup, jdbcList);
+            ClosedLoop.run("warm-up", clients, warmup, restList);
+            ClosedLoop.Result listJdbc = ClosedLoop.run("member list, same SQL through JDBC (baseline)", clients, seconds, jdbcList);
+            ClosedLoop.Result listPage = ClosedLoop.run("member list, page + count only through JDBC", clients, seconds, jdbcPageOnly);
+            ClosedLoop.Result listRest = ClosedLoop.run("member list, REST", clients, seconds, restList);
+
+            ClosedLoop.run("warm-up", clients, warmup, jdbcStats);
+            ClosedLoop.run("warm-up", clients, warmup, restStats);
+            ClosedLoop.Result statsJdbc = ClosedLoop.run("rating distribution, same SQL through JDBC", clients, seconds, jdbcStats);
+            ClosedLoop.Result statsRest = ClosedLoop.run("rating distribution, REST", clients, seconds, restStats);
+
+            System.out.printf("%nmember-service with %,d members in %,d cells of one organisation, %d clients, %.0f s per path%n",
+                    MEMBERS, CELLS, clients, seconds);
+            System.out.println("  " + listJdbc.line());
+            System.out.println("  " + listPage.line());
+            System.out.println("  " + listRest.line());
+            System.out.printf("  ratio list REST / same SQL through JDBC: %.2f (target >= 0.4)%n", listRest.perSecond() / listJdbc.perSecond());
+            System.out.printf("  ratio list REST / page + count through JDBC: %.2f%n", listRest.perSecond() / listPage.perSecond());
+            System.out.println("  " + statsJdbc.line());
+            System.out.println("  " + statsRest.line());
+            System.out.printf("  rating distribution REST p99: %s (target < 100 ms); ratio REST / JDBC rate: %.2f%n",
+                    Stats.ms(statsRest.p99()), statsRest.perSecond() / statsJdbc.perSecond());
+            System.out.printf("  member-service RSS after the run: %d MiB%n", stack.rssKib("member-service") / 1024);
+        }
+    }
+
+    /** Page and filter of request n: random pages of the whole list, and one request in four for a random cell. */
+    static String listQuery(long n) {
+        SplittableRandom r = new SplittableRandom(n);
+        if (n % 4 == 3) {
+            return "cell=" + cellCode(r.nextInt(CELLS)) + "&page=0&size=" + PAGE_SIZE;
+        }
+        return "page=" + r.nextInt(MEMBERS / PAGE_SIZE) + "&size=" + PAGE_SIZE;
+    }
+
+    static String cellCode(int i) {
+        return String.format("BCB%04d", i + 1);
+    }
+
+    interface Query {
+        String of(long n);
+    }
+
+    static ClosedLoop.Client rest(String url, String token, Query query) {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        return n -> {
+            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(url + "?" + query.of(n)))
+                    .timeout(Duration.ofSeconds(120)).header("Authorization", "Bearer " + token).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("HTTP " + r.statusCode() + ": "
+                        + new String(r.body(), 0, Math.min(300, r.body().length), java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return true;
+        };
+    }
+
+    /** The statements MemberService.list and OrganizationMemberResource.list send for one request, in order. */
+    static final class JdbcList implements ClosedLoop.Client {
+        final Connection c;
+        final boolean sameAsService;
+        final PreparedStatement org, cell, page, pageInCell, count, countInCell, cells;
+
+        JdbcList(String jdbc, boolean sameAsService) throws Exception {
+            this.sameAsService = sameAsService;
+            c = DriverManager.getConnection(jdbc, "postgres", "postgres");
+            org = c.prepareStatement(ORG_BY_CODE);
+            cell = c.prepareStatement(CELL_BY_CODE);
+            page = c.prepareStatement(PAGE.formatted(""));
+            pageInCell = c.prepareStatement(PAGE.formatted("AND cell_id = ?"));
+            count = c.prepareStatement(COUNT.formatted(""));
+            countInCell = c.prepareStatement(COUNT.formatted("AND cell_id = ?"));
+            cells = c.prepareStatement(CELLS_OF_ORG);
+        }
+
+        @Override
+        public boolean call(long n) throws Exception {
+            SplittableRandom r = new SplittableRandom(n);
+            boolean inCell = n % 4 == 3;
+            String cellCode = inCell ? cellCode(r.nextInt(CELLS)) : null;
+            int pageNo = inCell ? 0 : r.nextInt(MEMBERS / PAGE_SIZE);
+            org.setString(1, ORG);
+            Object orgId = firstColumn(org);
+            Object cellId = null;
+            if (inCell) {
+                cell.setString(1, cellCode);
+                cellId = firstColumn(cell);
+            }
+            PreparedStatement p = inCell ? pageInCell : page;
+            PreparedStatement k = inCell ? countInCell : count;
+            p.setObject(1, orgId);
+            k.setObject(1, orgId);
+            int i = 2;
+            if (inCell) {
+                p.setObject(2, cellId);
+                k.setObject(2, cellId);
+                i = 3;
+            }
+            p.setInt(i, pageNo * PAGE_SIZE);
+            p.setInt(i + 1, PAGE_SIZE);
+            int rows = readAll(p);
+            readAll(k);
+            if (sameAsService) {
+                org.setString(1, ORG);
+                readAll(org);
+                cells.setObject(1, orgId);
+                readAll(cells);
+            }
+            return rows > 0;
+        }
+
+        @Override
+        public void close() throws Exception {
+            c.close();
+        }
+    }
+
+    /** The statements EvaluationService.view (through counts) sends for one request, in order. */
+    static final class JdbcStats implements ClosedLoop.Client {
+        final Connection c;
+        final PreparedStatement org, year, roster, members, ratings, cellRatings, cells, audit;
+
+        JdbcStats(String jdbc) throws Exception {
+            c = DriverManager.getConnection(jdbc, "postgres", "postgres");
+            org = c.prepareStatement(ORG_BY_CODE);
+            year = c.prepareStatement(YEAR_OF_ORG);
+            roster = c.prepareStatement(ROSTER);
+            members = c.prepareStatement(MEMBERS_BY_ID);
+            ratings = c.prepareStatement(RATINGS_OF_YEAR);
+            cellRatings = c.prepareStatement(CELL_RATINGS_OF_YEAR);
+            cells = c.prepareStatement(CELLS_BY_CODE);
+            audit = c.prepareStatement(AUDIT_OF_YEAR);
+        }
+
+        @Override
+        public boolean call(long n) throws Exception {
+            org.setString(1, ORG);
+            Object orgId = firstColumn(org);
+            year.setObject(1, orgId);
+            year.setInt(2, YEAR);
+            Object yearId = firstColumn(year);
+            roster.setObject(1, orgId);
+            roster.setObject(2, LocalDate.of(YEAR, 12, 31));
+            List<UUID> ids = new ArrayList<>();
+            try (ResultSet rs = roster.executeQuery()) {
+                while (rs.next()) {
+                    if (!rs.getBoolean(4) && ("OFFICIAL".equals(rs.getString(3)) || "PROBATIONARY".equals(rs.getString(3)))) {
+                        ids.add(rs.getObject(1, UUID.class));
+                    }
+                    rs.getObject(2);
+                }
+            }
+            Array array = c.createArrayOf("uuid", ids.toArray());
+            members.setArray(1, array);
+            int m = readAll(members);
+            array.free();
+            ratings.setObject(1, yearId);
+            int rated = readAll(ratings);
+            cellRatings.setObject(1, yearId);
+            readAll(cellRatings);
+            cells.setObject(1, orgId);
+            readAll(cells);
+            audit.setObject(1, yearId);
+            readAll(audit);
+            return m == ids.size() && rated > 0;
+        }
+
+        @Override
+        public void close() throws Exception {
+            c.close();
+        }
+    }
+
+    static Object firstColumn(PreparedStatement ps) throws Exception {
+        try (ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                throw new IllegalStateException("no row");
+            }
+            return rs.getObject(1);
+        }
+    }
+
+    /** Reads every column of every row, as an ORM materialising the rows would. */
+    static int readAll(PreparedStatement ps) throws Exception {
+        int rows = 0;
+        try (ResultSet rs = ps.executeQuery()) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                for (int i = 1; i <= columns; i++) {
+                    rs.getObject(i);
+                }
+                rows++;
+            }
+        }
+        return rows;
+    }
+
+    // ---------------------------------------------------------------------------------------------- the data set
+
+    static final String[] FAMILY = { "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
+            "Hồ", "Ngô", "Dương", "Lý" };
+    static final String[] MIDDLE = { "Văn", "Thị", "Minh", "Hoàng", "Ngọc", "Thanh", "Quốc", "Hữu", "Thu", "Đức" };
+    static final String[] GIVEN = { "An", "Bình", "Cường", "Dũng", "Giang", "Hà", "Hải", "Hạnh", "Hiếu", "Hoa", "Hùng", "Hương",
+            "Khánh", "Lan", "Linh", "Long", "Mai", "Nam", "Nga", "Phúc", "Quang", "Sơn", "Tâm", "Thảo", "Trang", "Tuấn", "Vy", "Yến" };
+
+    /**
+     * One organisation (term 2020–2025), 5,000 cells, 100,000 members (20 per cell), each with the history row the
+     * service would have written, and the 2021 evaluation (open) with ratings and cell ratings, as member-service's
+     * own commands would leave them:
+     * <ul>
+     * <li>98% official members admitted 1975–2019, confirmed 12 months after admission, on the roll since the registry
+     * started on 2021-01-01 (a REGISTERED movement on that date, as {@code register} writes);</li>
+     * <li>2% probationary members admitted within the last 11 months (an ADMITTED movement on the admission day), so
+     * none is confirmed before 12 months of probation and none is on the 2021 roll;</li>
+     * <li>2021 ratings only for members on the roll at 2021-12-31 and admitted at least 6 months before it: 15%
+     * excellent, 75% good, 9% completed, 1% not completed, so excellent is 16.7% of good-or-better (quota 20%);</li>
+     * <li>every cell rated for 2021 (one in five excellent, the others good).</li>
+     * </ul>
+     * Nothing is published: no outbox rows are written, so no event reaches other services.
+     */
+    static void seed(String jdbc) throws Exception {
+        Random random = new Random(42);
+        LocalDate today = LocalDate.now();
+        UUID orgId = UUID.randomUUID();
+        UUID yearId = UUID.randomUUID();
+        UUID[] cellIds = new UUID[CELLS];
+        try (Connection c = DriverManager.getConnection(jdbc, "postgres", "postgres")) {
+            c.setAutoCommit(false);
+            CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO party_organization (id, code, name, superior_body, term_start_year, term_end_year)
+                    VALUES (?, ?, 'Đảng bộ thử tải', 'Đảng bộ Khối các cơ quan và doanh nghiệp tỉnh', 2020, 2025)""")) {
+                ps.setObject(1, orgId);
+                ps.setString(2, ORG);
+                ps.executeUpdate();
+            }
+            StringBuilder cells = new StringBuilder();
+            StringBuilder cellRatings = new StringBuilder();
+            for (int i = 0; i < CELLS; i++) {
+                cellIds[i] = UUID.randomUUID();
+                cells.append(cellIds[i]).append('\t').append(orgId).append('\t').append(cellCode(i)).append("\tChi bộ ")
+                        .append(i + 1).append("\t2015-01-01\n");
+                cellRatings.append(UUID.randomUUID()).append('\t').append(yearId).append('\t').append(cellIds[i]).append('\t')
+                        .append(i % 5 == 1 ? "EXCELLENT" : "GOOD").append('\n');
+            }
+            copy.copyIn("COPY party_cell (id, organization_id, code, name, established_on) FROM STDIN", new StringReader(cells.toString()));
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO evaluation_year (id, organization_id, year, rule_set, evaluation_date, status)
+                    VALUES (?, ?, ?, 'HD21_2019', ?, 'OPEN')""")) {
+                ps.setObject(1, yearId);
+                ps.setObject(2, orgId);
+                ps.setInt(3, YEAR);
+                ps.setObject(4, LocalDate.of(YEAR, 12, 31));
+                ps.executeUpdate();
+            }
+            copy.copyIn("COPY cell_rating (id, year_id, cell_id, rating) FROM STDIN", new StringReader(cellRatings.toString()));
+
+            StringBuilder members = new StringBuilder(MEMBERS * 260);
+            StringBuilder movements = new StringBuilder(MEMBERS * 120);
+            StringBuilder ratings = new StringBuilder(MEMBERS * 120);
+            LocalDate registryStart = LocalDate.of(YEAR, 1, 1);
+            LocalDate oldest = LocalDate.of(1975, 1, 1);
+            int officialSpan = (int) (LocalDate.of(2019, 12, 31).toEpochDay() - oldest.toEpochDay());
+            for (int i = 0; i < MEMBERS; i++) {
+                UUID id = UUID.randomUUID();
+                UUID cell = cellIds[i % CELLS];
+                boolean probationary = i % 50 == 49;
+                LocalDate admitted = probationary ? today.minusDays(1 + random.nextInt(330))
+                        : oldest.plusDays(random.nextInt(officialSpan));
+                LocalDate confirmed = probationary ? null : admitted.plusMonths(12);
+                LocalDate since = probationary ? admitted : registryStart;
+                LocalDate born = admitted.minusYears(20 + random.nextInt(20)).minusDays(random.nextInt(365));
+                String name = FAMILY[random.nextInt(FAMILY.length)] + " " + MIDDLE[random.nextInt(MIDDLE.length)] + " "
+                        + GIVEN[random.nextInt(GIVEN.length)];
+                String status = probationary ? "PROBATIONARY" : "OFFICIAL";
+                members.append(id).append('\t').append(orgId).append('\t').append(cell).append('\t').append(name).append('\t')
+                        .append(i % 2 == 0 ? "MALE" : "FEMALE").append("\tKinh\t").append(i % 100 == 7).append('\t')
+                        .append(born).append('\t').append(String.format("0749%08d", i)).append('\t')
+                        .append("Phường Phú Cường, Thủ Dầu Một, Bình Dương\t").append(status).append("\tfalse\t")
+                        .append(admitted).append('\t').append(confirmed == null ? "\\N" : confirmed.toString()).append('\t')
+                        .append(probationary ? "\\N" : String.format("BD%08d", i)).append("\tChuyên viên\t")
+                        .append(since).append("\t\\N\t\\N\t\\N\t\\N\n");
+                movements.append(id).append('\t').append(orgId).append('\t').append(probationary ? "ADMITTED" : "REGISTERED")
+                        .append('\t').append(since).append('\t').append(cell).append('\t').append(status).append("\tfalse\n");
+                if (!probationary) {
+                    int k = i % 100;
+                    String rating = k < 15 ? "EXCELLENT" : k < 90 ? "GOOD" : k < 99 ? "COMPLETED" : "NOT_COMPLETED";
+                    ratings.append(UUID.randomUUID()).append('\t').append(yearId).append('\t').append(id).append('\t')
+                            .append(cell).append('\t').append(rating).append('\n');
+                }
+            }
+            copy.copyIn("COPY member (" + MEMBER_COLUMNS.replace(", version", "") + ") FROM STDIN",
+                    new StringReader(members.toString()));
+            copy.copyIn("COPY member_movement (member_id, organization_id, kind, effective_date, cell_id, status, temporary) FROM STDIN",
+                    new StringReader(movements.toString()));
+            copy.copyIn("COPY member_rating (id, year_id, member_id, cell_id, rating) FROM STDIN", new StringReader(ratings.toString()));
+            c.commit();
+            c.setAutoCommit(true);
+            try (Statement s = c.createStatement()) {
+                s.execute("VACUUM ANALYZE");
+            }
+        }
+    }
+}

@@ -6,8 +6,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A fixed number of clients, each sending its next request as soon as the previous one answered, for a bounded time.
- * Every client gets its own state (a JDBC connection, say) from {@link ClientFactory}; the i-th request of a client
- * is the same whichever path is measured, so two paths see the same mix.
+ * Every client gets its own state (a JDBC connection, say) from {@link ClientFactory}. Requests are numbered from
+ * one counter shared by all clients (a free client takes the next number), and request n is the same whichever path
+ * is measured, so the mix of a path is the mix of the sequence, not skewed towards whatever answers fastest.
  */
 final class ClosedLoop {
     private ClosedLoop() {
@@ -53,6 +54,7 @@ final class ClosedLoop {
             opened.add(factory.open(i));
         }
         AtomicLong errors = new AtomicLong();
+        AtomicLong sequence = new AtomicLong();
         String[] firstError = new String[1];
         List<List<Double>> latencies = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
@@ -62,9 +64,9 @@ final class ClosedLoop {
             Client client = opened.get(i);
             List<Double> mine = new ArrayList<>();
             latencies.add(mine);
-            int clientNo = i;
             Thread t = new Thread(() -> {
-                for (long n = clientNo; ; n += clients) {
+                while (true) {
+                    long n = sequence.getAndIncrement();
                     long t0 = System.nanoTime();
                     if (t0 >= end) {
                         return;

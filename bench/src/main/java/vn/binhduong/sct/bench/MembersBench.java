@@ -36,7 +36,8 @@ import vn.binhduong.sct.launcher.Launcher;
  * <li>the rating distribution {@code GET /api/v1/organizations/{org}/statistics/ratings?year=2021}, next to its SQL
  * through JDBC; target p99 under 100 ms.</li>
  * </ul>
- * Arguments: [seconds measured per path, default 30] [clients, default 8].
+ * The rating distribution is also measured with one client, one request at a time (half the time), for its latency
+ * alone. Arguments: [seconds measured per path, default 30] [clients, default 8].
  */
 public final class MembersBench {
     static final String ORG = "BENCH-DB";
@@ -103,6 +104,9 @@ public final class MembersBench {
             ClosedLoop.run("warm-up", clients, warmup, restStats);
             ClosedLoop.Result statsJdbc = ClosedLoop.run("rating distribution, same SQL through JDBC", clients, seconds, jdbcStats);
             ClosedLoop.Result statsRest = ClosedLoop.run("rating distribution, REST", clients, seconds, restStats);
+            // one request at a time: the latency of the endpoint alone, without queueing behind the other clients
+            ClosedLoop.Result statsJdbc1 = ClosedLoop.run("rating distribution, same SQL through JDBC, 1 client", 1, seconds / 2, jdbcStats);
+            ClosedLoop.Result statsRest1 = ClosedLoop.run("rating distribution, REST, 1 client", 1, seconds / 2, restStats);
 
             System.out.printf("%nmember-service with %,d members in %,d cells of one organisation, %d clients, %.0f s per path%n",
                     MEMBERS, CELLS, clients, seconds);
@@ -113,8 +117,11 @@ public final class MembersBench {
             System.out.printf("  ratio list REST / page + count through JDBC: %.2f%n", listRest.perSecond() / listPage.perSecond());
             System.out.println("  " + statsJdbc.line());
             System.out.println("  " + statsRest.line());
-            System.out.printf("  rating distribution REST p99: %s (target < 100 ms); ratio REST / JDBC rate: %.2f%n",
-                    Stats.ms(statsRest.p99()), statsRest.perSecond() / statsJdbc.perSecond());
+            System.out.println("  " + statsJdbc1.line());
+            System.out.println("  " + statsRest1.line());
+            System.out.printf("  rating distribution REST p99: %s with %d clients, %s with 1 client (target < 100 ms);"
+                    + " ratio REST / JDBC rate: %.2f%n", Stats.ms(statsRest.p99()), clients, Stats.ms(statsRest1.p99()),
+                    statsRest.perSecond() / statsJdbc.perSecond());
             System.out.printf("  member-service RSS after the run: %d MiB%n", stack.rssKib("member-service") / 1024);
         }
     }

@@ -145,8 +145,9 @@ public class FigureStore {
     }
 
     private void ratio(String org, int year, Map<String, BigDecimal> f, String key, String part, String whole, EventEnvelope event) {
-        BigDecimal p = f.get(part);
-        BigDecimal w = f.get(whole);
+        // counts computed from the records first; counts stated in a source document when there are no records
+        BigDecimal p = f.containsKey(part) ? f.get(part) : f.get(part + ".stated");
+        BigDecimal w = f.containsKey(whole) ? f.get(whole) : f.get(whole + ".stated");
         if (p != null && w != null && w.signum() != 0) {
             aggregate(org, year, key, p.multiply(BigDecimal.valueOf(100)).divide(w, 6, RoundingMode.HALF_UP), Unit.PERCENT,
                     null, event);

@@ -1,0 +1,133 @@
+package vn.binhduong.sct.report.api;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import vn.binhduong.sct.platform.api.PageParams;
+import vn.binhduong.sct.platform.api.PageResult;
+import vn.binhduong.sct.platform.problem.ProblemException;
+import vn.binhduong.sct.platform.security.Roles;
+import vn.binhduong.sct.report.report.HeadingData;
+import vn.binhduong.sct.report.service.ReportService;
+
+@Path("/api/v1/reports/{organization}/{year}")
+@Tag(name = "reports", description = "The annual report assembled from the projections and the narrative, in JSON, Markdown, HTML and DOCX")
+public class ReportResource {
+    @Schema(description = "The heading block, signature and recipients of one report (Hướng dẫn 36-HD/VPTW)")
+    public record Heading(
+            @Schema(description = "superior party body, top left", examples = "Đảng bộ khối các cơ quan và doanh nghiệp tỉnh")
+            @NotBlank(message = "must not be blank") @Size(max = 300) String superiorBody,
+            @Schema(description = "issuing body, top left in bold", examples = "Đảng ủy Sở Công Thương")
+            @NotBlank(message = "must not be blank") @Size(max = 300) String issuingBody,
+            @Schema(description = "document number", examples = "Số 25-BC/ĐU") @NotBlank(message = "must not be blank") @Size(max = 60) String documentNumber,
+            @Schema(description = "place of issue", examples = "Bình Dương") @NotBlank(message = "must not be blank") @Size(max = 120) String place,
+            @Schema(description = "date of issue", examples = "2021-12-15") LocalDate issuedOn,
+            @Schema(description = "subject line", examples = "Kết quả công tác xây dựng Đảng năm 2021 và phương hướng nhiệm vụ năm 2022")
+            @NotBlank(message = "must not be blank") @Size(max = 500) String subject,
+            @Schema(description = "signer's title", examples = "Bí thư") @NotBlank(message = "must not be blank") @Size(max = 120) String signerTitle,
+            @Schema(description = "signer's name, printed under the signature", examples = "Nguyễn Văn An")
+            @NotBlank(message = "must not be blank") @Size(max = 200) String signerName,
+            @Schema(description = "Nơi nhận, one line each", examples = "[\"Lưu: ĐUSCT\"]") @NotNull(message = "must not be null")
+            @Size(min = 1, max = 30) List<@NotBlank @Size(max = 300) String> recipients,
+            @Schema(description = "version edited: 0 for the first save, then the version read", examples = "0")
+            @NotNull(message = "must not be null") @Min(0) Long version) {
+    }
+
+    private final ReportService reports;
+    private final JsonWebToken jwt;
+
+    public ReportResource(ReportService reports, JsonWebToken jwt) {
+        this.reports = reports;
+        this.jwt = jwt;
+    }
+
+    @PUT
+    @Path("heading")
+    @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE })
+    @Operation(summary = "Set the heading block, signature and recipients of a report", description = "409 on a stale version.")
+    public Heading saveHeading(@PathParam("organization") @Pattern(regexp = "[A-Za-z0-9_-]{1,40}") String organization,
+            @PathParam("year") @Min(2000) @Max(2200) int year, @Valid @NotNull Heading h) {
+        return view(reports.saveHeading(organization, year, new HeadingData(h.superiorBody(), h.issuingBody(), h.documentNumber(),
+                h.place(), h.issuedOn(), h.subject(), h.signerTitle(), h.signerName(), h.recipients(), h.version())));
+    }
+
+    @GET
+    @Path("heading")
+    @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.VIEWER, Roles.INTEGRATION })
+    @Operation(summary = "The heading block of a report")
+    public Heading heading(@PathParam("organization") String organization, @PathParam("year") int year) {
+        return view(reports.heading(organization, year).orElseThrow(() -> ProblemException.notFound("report heading", organization + "/" + year)));
+    }
+
+    private static Heading view(HeadingData h) {
+        return new Heading(h.superiorBody(), h.issuingBody(), h.documentNumber(), h.place(), h.issuedOn(), h.subject(),
+                h.signerTitle(), h.signerName(), h.recipients(), h.version());
+    }
+
+    @POST
+    @Path("generate")
+    @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.VIEWER })
+    @Operation(summary = "Generate the report from the current projections and narrative, stored as the next version",
+            description = "All four outputs are built at once; the version records their SHA-256 hashes and the inbox offsets"
+                    + " it was built from. The same figures, prose and heading give byte-identical outputs.")
+    public Response generate(@PathParam("organization") @Pattern(regexp = "[A-Za-z0-9_-]{1,40}") String organization,
+            @PathParam("year") @Min(2000) @Max(2200) int year) {
+        ReportService.Version v = reports.generate(organization, year, jwt.getName());
+        return Response.status(201).entity(v)
+                .location(java.net.URI.create("/api/v1/reports/" + organization + "/" + year + "/versions/" + v.version())).build();
+    }
+
+    @GET
+    @Path("versions")
+    @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.VIEWER, Roles.INTEGRATION })
+    @Operation(summary = "Generated versions of a report, newest first")
+    public PageResult<ReportService.Version> versions(@PathParam("organization") String organization,
+            @PathParam("year") int year, @BeanParam @Valid PageParams page) {
+        return PageResult.of(reports.versions(organization, year, null, page.offset(), page.size), page,
+                reports.countVersions(organization, year));
+    }
+
+    @GET
+    @Path("versions/{n: \\d+}")
+    @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.VIEWER, Roles.INTEGRATION })
+    @Operation(summary = "One generated version: its hashes and offsets")
+    public ReportService.Version version(@PathParam("organization") String organization, @PathParam("year") int year,
+            @PathParam("n") int n) {
+        return reports.version(organization, year, n)
+                .orElseThrow(() -> ProblemException.notFound("report version", organization + "/" + year + "/" + n));
+    }
+
+    @GET
+    @Path("versions/{n: \\d+}.{format: [a-z]+}")
+    @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.VIEWER, Roles.INTEGRATION })
+    @Operation(summary = "One output of a generated version: json, md, html or docx")
+    public Response content(@PathParam("organization") String organization, @PathParam("year") int year,
+            @PathParam("n") int n, @PathParam("format") String format) {
+        ReportService.Format f = ReportService.Format.of(format);
+        byte[] bytes = reports.content(organization, year, n, f);
+        return Response.ok(bytes, f.mediaType)
+                .header("Content-Disposition", "inline; filename=\"bao-cao-" + organization + "-" + year + "-v" + n + "." + f.extension + "\"")
+                .build();
+    }
+}

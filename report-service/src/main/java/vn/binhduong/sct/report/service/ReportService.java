@@ -1,0 +1,258 @@
+package vn.binhduong.sct.report.service;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Date;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+
+import vn.binhduong.sct.platform.events.EventJson;
+import vn.binhduong.sct.platform.problem.ProblemException;
+import vn.binhduong.sct.report.domain.FigureView;
+import vn.binhduong.sct.report.domain.NarrativeFragment;
+import vn.binhduong.sct.report.report.DataQualityCheck;
+import vn.binhduong.sct.report.report.DocxRenderer;
+import vn.binhduong.sct.report.report.HeadingData;
+import vn.binhduong.sct.report.report.Renderers;
+import vn.binhduong.sct.report.report.ReportAssembler;
+import vn.binhduong.sct.report.report.ReportDocument;
+
+/** Generates annual reports and keeps each generation as a version. */
+@ApplicationScoped
+public class ReportService {
+    public enum Format {
+        JSON("json", "application/json", "json_doc"), MD("md", "text/markdown; charset=UTF-8", "markdown_doc"),
+        HTML("html", "text/html; charset=UTF-8", "html_doc"),
+        DOCX("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx_doc");
+
+        public final String extension;
+        public final String mediaType;
+        final String column;
+
+        Format(String extension, String mediaType, String column) {
+            this.extension = extension;
+            this.mediaType = mediaType;
+            this.column = column;
+        }
+
+        public static Format of(String extension) {
+            for (Format f : values()) {
+                if (f.extension.equalsIgnoreCase(extension)) {
+                    return f;
+                }
+            }
+            throw ProblemException.invalid("format", "one of json, md, html, docx");
+        }
+    }
+
+    /** One stored generation. */
+    public record Version(String organization, int year, int version, String contentHash, Map<String, String> hashes,
+            Map<String, Long> offsets, Instant generatedAt) {
+    }
+
+    public record Outputs(ReportDocument document, byte[] json, byte[] markdown, byte[] html, byte[] docx) {
+    }
+
+    private final EntityManager em;
+    private final FigureQuery figures;
+    private final NarrativeService narratives;
+    private final DataQualityCheck quality;
+    private final List<String> indicatorOrder;
+
+    public ReportService(EntityManager em, FigureQuery figures, NarrativeService narratives, DataQualityCheck quality,
+            @ConfigProperty(name = "sct.report.indicator-order") Optional<List<String>> indicatorOrder) {
+        this.em = em;
+        this.figures = figures;
+        this.narratives = narratives;
+        this.quality = quality;
+        this.indicatorOrder = indicatorOrder.orElse(List.of());
+    }
+
+    // ---- heading
+
+    @Transactional
+    public HeadingData saveHeading(String org, int year, HeadingData h) {
+        Optional<HeadingData> current = heading(org, year);
+        long expected = h.version();
+        if (current.isPresent() && current.get().version() != expected) {
+            throw ProblemException.conflict("stale-version", "the heading of report " + org + "/" + year + " is at version "
+                    + current.get().version() + ", the request edited version " + expected,
+                    Map.of("currentVersion", current.get().version(), "requestVersion", expected));
+        }
+        if (current.isPresent() && current.get().equals(new HeadingData(h.superiorBody(), h.issuingBody(), h.documentNumber(),
+                h.place(), h.issuedOn(), h.subject(), h.signerTitle(), h.signerName(), h.recipients(), current.get().version()))) {
+            return current.get();
+        }
+        em.createNativeQuery("""
+                INSERT INTO report_heading (organization, year, superior_body, issuing_body, document_number, place, issued_on,
+                    subject, signer_title, signer_name, recipients, version)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 0)
+                ON CONFLICT (organization, year) DO UPDATE SET superior_body = EXCLUDED.superior_body,
+                    issuing_body = EXCLUDED.issuing_body, document_number = EXCLUDED.document_number, place = EXCLUDED.place,
+                    issued_on = EXCLUDED.issued_on, subject = EXCLUDED.subject, signer_title = EXCLUDED.signer_title,
+                    signer_name = EXCLUDED.signer_name, recipients = EXCLUDED.recipients, version = report_heading.version + 1""")
+                .setParameter(1, org).setParameter(2, year).setParameter(3, h.superiorBody()).setParameter(4, h.issuingBody())
+                .setParameter(5, h.documentNumber()).setParameter(6, h.place())
+                .setParameter(7, h.issuedOn() == null ? null : Date.valueOf(h.issuedOn())).setParameter(8, h.subject())
+                .setParameter(9, h.signerTitle()).setParameter(10, h.signerName())
+                .setParameter(11, EventJson.toJson(h.recipients())).executeUpdate();
+        return heading(org, year).orElseThrow();
+    }
+
+    public Optional<HeadingData> heading(String org, int year) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT superior_body, issuing_body, document_number, place, issued_on, subject, signer_title, signer_name,
+                       recipients, version FROM report_heading WHERE organization = ?1 AND year = ?2""")
+                .setParameter(1, org).setParameter(2, year).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] r = rows.get(0);
+        LocalDate issued = r[4] == null ? null : r[4] instanceof Date d ? d.toLocalDate() : (LocalDate) r[4];
+        return Optional.of(new HeadingData((String) r[0], (String) r[1], (String) r[2], (String) r[3], issued, (String) r[5],
+                (String) r[6], (String) r[7], readList((String) r[8]), ((Number) r[9]).longValue()));
+    }
+
+    private static List<String> readList(String json) {
+        try {
+            return EventJson.MAPPER.readValue(json, new TypeReference<List<String>>() {
+            });
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Without a saved heading, one made from the figures: the organisation's name and superior, no number, no date. */
+    private HeadingData defaultHeading(Map<String, FigureView> f, int year) {
+        String name = f.get("organization.name") != null ? f.get("organization.name").text() : "";
+        String superior = f.get("organization.superior") != null ? f.get("organization.superior").text() : "";
+        return new HeadingData(superior, name, "Số     -BC/ĐU", "", null,
+                "Kết quả công tác xây dựng Đảng năm " + year + " và phương hướng nhiệm vụ năm " + (year + 1), "Bí thư", "",
+                List.of("Lưu"), 0);
+    }
+
+    // ---- generation
+
+    @Transactional
+    public Outputs build(String org, int year) {
+        Map<String, FigureView> f = figures.figures(org, year);
+        HeadingData heading = heading(org, year).orElseGet(() -> defaultHeading(f, year));
+        TreeSet<String> missing = new TreeSet<>();
+        Map<String, ReportAssembler.Narrative> prose = new LinkedHashMap<>();
+        for (NarrativeFragment n : narratives.latestOfReport(org, year)) {
+            prose.put(n.section, new ReportAssembler.Narrative(narratives.render(n, f, missing),
+                    narratives.renderFootnotes(n, f, missing)));
+        }
+        ReportDocument doc = new ReportAssembler(org, year, heading, f, figures.figures(org, year - 1),
+                figures.figures(org, year + 1), prose, (metric, category) -> figures.labels(org, year, metric, category),
+                indicatorOrder, quality, missing).assemble();
+        return new Outputs(doc, Renderers.json(doc), Renderers.markdown(doc), Renderers.html(doc),
+                DocxRenderer.render(doc, heading.issuedOn()));
+    }
+
+    @Transactional
+    public Version generate(String org, int year, String by) {
+        Map<String, Long> offsets = offsets();
+        Outputs o = build(org, year);
+        Map<String, String> hashes = new LinkedHashMap<>();
+        hashes.put("json", sha256(o.json()));
+        hashes.put("md", sha256(o.markdown()));
+        hashes.put("html", sha256(o.html()));
+        hashes.put("docx", sha256(o.docx()));
+        String content = sha256(String.join("\n", hashes.values()).getBytes(StandardCharsets.UTF_8));
+        int next = ((Number) em.createNativeQuery(
+                "SELECT COALESCE(MAX(report_version), 0) + 1 FROM report_version WHERE organization = ?1 AND year = ?2")
+                .setParameter(1, org).setParameter(2, year).getSingleResult()).intValue();
+        em.createNativeQuery("""
+                INSERT INTO report_version (organization, year, report_version, content_hash, json_doc, markdown_doc, html_doc,
+                    docx_doc, json_hash, markdown_hash, html_hash, docx_hash, offsets, generated_by)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)""")
+                .setParameter(1, org).setParameter(2, year).setParameter(3, next).setParameter(4, content)
+                .setParameter(5, o.json()).setParameter(6, o.markdown()).setParameter(7, o.html()).setParameter(8, o.docx())
+                .setParameter(9, hashes.get("json")).setParameter(10, hashes.get("md")).setParameter(11, hashes.get("html"))
+                .setParameter(12, hashes.get("docx")).setParameter(13, EventJson.toJson(offsets)).setParameter(14, by)
+                .executeUpdate();
+        return version(org, year, next).orElseThrow();
+    }
+
+    /** The inbox position of each partition when the report was built: what the report includes. */
+    private Map<String, Long> offsets() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                "SELECT topic, partition_no, offset_no FROM inbox_position ORDER BY topic, partition_no").getResultList();
+        Map<String, Long> result = new LinkedHashMap<>();
+        rows.forEach(r -> result.put(r[0] + "-" + r[1], ((Number) r[2]).longValue()));
+        return result;
+    }
+
+    public Optional<Version> version(String org, int year, int n) {
+        List<Version> list = versions(org, year, n, 0, 1);
+        return list.isEmpty() ? Optional.empty() : Optional.of(list.get(0));
+    }
+
+    public long countVersions(String org, int year) {
+        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM report_version WHERE organization = ?1 AND year = ?2")
+                .setParameter(1, org).setParameter(2, year).getSingleResult()).longValue();
+    }
+
+    public List<Version> versions(String org, int year, Integer only, int offset, int size) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT report_version, content_hash, json_hash, markdown_hash, html_hash, docx_hash, offsets, generated_at
+                FROM report_version WHERE organization = ?1 AND year = ?2 AND (?3 = 0 OR report_version = ?3)
+                ORDER BY report_version DESC""")
+                .setParameter(1, org).setParameter(2, year).setParameter(3, only == null ? 0 : only)
+                .setFirstResult(offset).setMaxResults(size).getResultList();
+        return rows.stream().map(r -> {
+            Map<String, String> hashes = new LinkedHashMap<>();
+            hashes.put("json", (String) r[2]);
+            hashes.put("md", (String) r[3]);
+            hashes.put("html", (String) r[4]);
+            hashes.put("docx", (String) r[5]);
+            Map<String, Long> offsets;
+            try {
+                offsets = EventJson.MAPPER.readValue((String) r[6], new TypeReference<LinkedHashMap<String, Long>>() {
+                });
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            Instant at = r[7] instanceof Instant i ? i : ((java.sql.Timestamp) r[7]).toInstant();
+            return new Version(org, year, ((Number) r[0]).intValue(), (String) r[1], hashes, offsets, at);
+        }).toList();
+    }
+
+    public byte[] content(String org, int year, int n, Format format) {
+        @SuppressWarnings("unchecked")
+        List<byte[]> rows = em.createNativeQuery("SELECT " + format.column
+                + " FROM report_version WHERE organization = ?1 AND year = ?2 AND report_version = ?3")
+                .setParameter(1, org).setParameter(2, year).setParameter(3, n).getResultList();
+        if (rows.isEmpty()) {
+            throw ProblemException.notFound("report version", org + "/" + year + "/" + n);
+        }
+        return rows.get(0);
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,305 @@
+package vn.binhduong.sct.report;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import vn.binhduong.sct.platform.security.Roles;
+import vn.binhduong.sct.testing.TestTokens;
+
+/** The annual report of an organisation whose events carry the seed's 2021 figures. */
+@QuarkusTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AnnualReportTest {
+    static final String ORG = "T-RPT-" + Long.toString(System.nanoTime(), 36).toUpperCase();
+    static boolean published;
+
+    /** Once per class, after Quarkus has started (a @BeforeAll would run before the app listens). */
+    @BeforeEach
+    void publishTheYear() {
+        if (published) {
+            return;
+        }
+        published = true;
+        try (Events e = new Events()) {
+            e.publish(Events.MEMBER, "party-organization.registered", "member-service", ORG, ORG, Map.of("code", ORG,
+                    "name", "Đảng bộ Sở Công Thương", "superiorBody", "Đảng bộ khối các cơ quan và doanh nghiệp tỉnh"));
+            for (int c = 1; c <= 4; c++) {
+                e.publish(Events.MEMBER, "party-cell.registered", "member-service", ORG, ORG + "-CB" + c, Map.of(
+                        "organization", ORG, "cellCode", "CB" + c, "cellName", "Chi bộ " + c));
+                e.publish(Events.MEMBER, "evaluation.cell-rated", "member-service", ORG, ORG + "-CB" + c, Map.of(
+                        "organization", ORG, "year", 2021, "cellCode", "CB" + c, "cellName", "Chi bộ " + c,
+                        "rating", c == 2 ? "EXCELLENT" : "GOOD"));
+            }
+            int seat = 0;
+            for (Object[] committee : new Object[][] { { "EXECUTIVE", 11 }, { "STANDING", 3 }, { "INSPECTION", 5 } }) {
+                for (int i = 0; i < (int) committee[1]; i++) {
+                    String id = ORG + "-seat-" + seat++;
+                    e.publish(Events.MEMBER, "committee.seat-assigned", "member-service", ORG, id, Map.of("seatId", id,
+                            "organization", ORG, "committeeKind", committee[0]));
+                }
+            }
+            for (int i = 0; i < 60; i++) {
+                String id = ORG + "-m" + i;
+                boolean probationary = i == 59;
+                Map<String, Object> p = new HashMap<>(Map.of("memberId", id, "organization", ORG, "cellCode", "CB" + (i % 4 + 1),
+                        "status", probationary ? "PROBATIONARY" : "OFFICIAL", "religious", i == 7,
+                        "admissionDate", probationary ? "2021-08-01" : "2012-03-0" + (i % 9 + 1), "effectiveDate", "2021-01-04"));
+                if (i < 4) {
+                    p.put("admissionDate", "2020-0" + (i + 1) + "-10");
+                    p.put("confirmationDate", "2021-0" + (i + 1) + "-10");
+                }
+                e.publish(Events.MEMBER, "member.registered", "member-service", ORG, id, p);
+                e.publish(Events.MEMBER, "evaluation.member-rated", "member-service", ORG, id, Map.of("organization", ORG,
+                        "year", 2021, "memberId", id, "rating", i < 12 ? "EXCELLENT" : "GOOD"));
+            }
+            e.publish(Events.MEMBER, "evaluation.year-finalized", "member-service", ORG, ORG + "-2021", Map.of(
+                    "organization", ORG, "year", 2021, "membersOnRoll", 60, "eligibleMembers", 60, "ratedMembers", 60,
+                    "organizationRating", "EXCELLENT"));
+            e.publish(Events.COVID, "testing-total.reported", "covid-ops-service", ORG, ORG + "-tests", Map.of(
+                    "asOf", "2021-12-04", "testsPerformed", 69180, "positives", 392, "statedRatePercent", 0.47));
+            e.publish(Events.COVID, "vaccination.recorded", "covid-ops-service", ORG, ORG + "-vac", Map.of(
+                    "recordId", ORG + "-vac", "date", "2021-12-04", "doses", 46446));
+            e.publish(Events.COVID, "permit-total.reported", "covid-ops-service", ORG, ORG + "-permits", Map.of(
+                    "asOf", "2021-12-04", "total", 1646, "byKind", Map.of("SHIPPER", 1478, "IMPORT_EXPORT", 158),
+                    "notSplitByKind", 10));
+            e.publish(Events.COVID, "retail-status.reported", "covid-ops-service", ORG, ORG + "-markets", Map.of(
+                    "date", "2021-12-04", "category", "MARKET", "operating", 64, "total", 97));
+            Object[][] indicators = {
+                    { "IIP", "Chỉ số sản xuất công nghiệp (IIP)", null, "INDEX", 4.51, 9.2, 8.02 },
+                    { "RETAIL", "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng", 231578000000000L, "VND", 3.4, 16, 12.3 },
+                    { "EXPORT", "Kim ngạch xuất khẩu", 31500000000L, "USD", 13.5, 12, 8.5 },
+                    { "IMPORT", "Kim ngạch nhập khẩu", 24690000000L, "USD", 14.7, 13, 7.5 } };
+            for (Object[] ind : indicators) {
+                Map<String, Object> p = new HashMap<>(Map.of("indicatorCode", ind[0], "indicatorName", ind[1], "organization", ORG,
+                        "period", "2021", "periodType", "YEAR", "unit", ind[3], "growth", ind[4], "targetGrowth", ind[5]));
+                if (ind[2] != null) {
+                    p.put("value", ind[2]);
+                }
+                e.publish(Events.INDICATOR, "indicator-value.recorded", "indicator-service", ORG, ind[0] + "-2021", p);
+                e.publish(Events.INDICATOR, "indicator-value.recorded", "indicator-service", ORG, ind[0] + "-2020", Map.of(
+                        "indicatorCode", ind[0], "organization", ORG, "period", "2020", "periodType", "YEAR", "growth", ind[6]));
+            }
+            e.publish(Events.INDICATOR, "indicator-target.set", "indicator-service", ORG, "IIP-2022", Map.of(
+                    "indicatorCode", "IIP", "organization", ORG, "period", "2022", "targetGrowth", 8.9));
+            e.publish(Events.INSPECTION, "planned-work.postponed", "inspection-service", ORG, ORG + "-drill", Map.of(
+                    "plannedWorkId", ORG + "-drill", "organization", ORG, "year", 2021, "status", "POSTPONED",
+                    "title", "Kế hoạch tổ chức diễn tập ứng phó sự cố hóa chất tỉnh Bình Dương năm 2021"));
+        }
+        Events.awaitCaughtUp();
+        given().auth().oauth2(TestTokens.as(Roles.PARTY_COMMITTEE)).contentType(ContentType.JSON)
+                .body(Map.of("superiorBody", "Đảng bộ khối các cơ quan và doanh nghiệp tỉnh", "issuingBody", "Đảng ủy Sở Công Thương",
+                        "documentNumber", "Số 25-BC/ĐU", "place", "Bình Dương", "issuedOn", "2021-12-15",
+                        "subject", "Kết quả công tác xây dựng Đảng năm 2021 và phương hướng nhiệm vụ năm 2022",
+                        "signerTitle", "Bí thư", "signerName", "Nguyễn Văn An", "recipients", List.of("Đảng ủy khối (b/c)", "Lưu: ĐUSCT"),
+                        "version", 0))
+                .put("/api/v1/reports/" + ORG + "/2021/heading").then().statusCode(200).body("version", equalTo(0));
+        given().auth().oauth2(TestTokens.as(Roles.PARTY_COMMITTEE)).contentType(ContentType.JSON)
+                .body(Map.of("text", "Luỹ kế đến ngày {{covid.tests.cumulative|asOf}}, đã tiêm {{covid.vaccination.doses}} liều vắc-xin.",
+                        "footnotes", List.of("Gồm {{covid.permits.issued.stated}} giấy xác nhận."), "baseVersion", 0))
+                .put("/api/v1/narratives/" + ORG + "/2021/covid").then().statusCode(201).body("version", equalTo(1));
+    }
+
+    private static String generate() {
+        return given().auth().oauth2(TestTokens.as(Roles.VIEWER)).post("/api/v1/reports/" + ORG + "/2021/generate")
+                .then().statusCode(201).extract().path("contentHash");
+    }
+
+    private static byte[] output(int version, String ext) {
+        return given().auth().oauth2(TestTokens.as(Roles.VIEWER)).get("/api/v1/reports/" + ORG + "/2021/versions/" + version + "." + ext)
+                .then().statusCode(200).extract().asByteArray();
+    }
+
+    private static int latestVersion() {
+        return given().auth().oauth2(TestTokens.as(Roles.VIEWER)).get("/api/v1/reports/" + ORG + "/2021/versions")
+                .then().statusCode(200).extract().path("items[0].version");
+    }
+
+    @Test
+    @Order(1)
+    void dataBearingSentencesAreWrittenFromTheFiguresTheVietnameseWay() {
+        generate();
+        String md = new String(output(latestVersion(), "md"), StandardCharsets.UTF_8);
+        assertTrue(md.contains("Ban Chấp hành (BCH) gồm 11 đồng chí; Ban Thường vụ gồm 03 đồng chí, Ủy ban kiểm tra gồm 05 đồng chí") 
+                || md.contains("Ban Chấp hành (BCH) gồm 11 đồng chí; Ban Thường vụ gồm 03 đồng chí; Ủy ban kiểm tra gồm 05 đồng chí"), md);
+        assertTrue(md.contains("Đảng bộ có 04 chi bộ trực thuộc với 60 đảng viên (bao gồm 01 đảng viên dự bị), 01 đảng viên tham gia tôn giáo"), md);
+        assertTrue(md.contains("Chuyển Đảng chính thức cho 04 đảng viên"), md);
+        assertTrue(md.contains("có 04/04 chi bộ trực thuộc hoàn thành tốt nhiệm vụ; trong đó, Chi bộ 2 được đánh giá xếp loại hoàn thành xuất sắc nhiệm vụ"), md);
+        assertTrue(md.contains("cho 69.180 lượt người, số ca dương tính là 392 ca F0 (tỷ lệ 0,57%)"), md);
+        assertTrue(md.contains("Luỹ kế đến ngày 04/12/2021"), md);
+        assertTrue(md.contains("đã tiêm 46.446 liều vắc-xin"), md);
+        assertTrue(md.contains("64/97 chợ truyền thống còn hoạt động (66%)"), md);
+        assertTrue(md.contains("Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng năm 2021 ước đạt 231.578 tỷ đồng, tăng 3,4% so với cùng kỳ (năm 2020 tăng 12,3%, KH 2021 tăng 16%)"), md);
+        assertTrue(md.contains("Chỉ số sản xuất công nghiệp (IIP) năm 2021 ước tăng 4,51% so cùng kỳ (năm 2020 tăng 8,02%, KH 2021 tăng 9,2%)"), md);
+        assertTrue(md.contains("Kim ngạch xuất khẩu năm 2021 ước đạt 31,5 tỷ USD"), md);
+        assertTrue(md.contains("Kim ngạch nhập khẩu năm 2021 ước đạt 24,69 tỷ USD"), md);
+        assertTrue(md.contains("Chỉ số sản xuất công nghiệp (IIP) tăng 8,9% so cùng kỳ."), md);
+        assertTrue(md.contains("Gồm 1.646 giấy xác nhận."), md);
+        assertTrue(md.contains("*Bình Dương, ngày 15 tháng 12 năm 2021*"), md);
+        assertTrue(md.contains("**T/M BAN CHẤP HÀNH**  \n**BÍ THƯ**"), md);
+        assertTrue(md.contains("*Nơi nhận:*"), md);
+    }
+
+    @Test
+    @Order(2)
+    void quotaStatementIsGeneratedFromTheCounts() {
+        String md = new String(output(latestVersion(), "md"), StandardCharsets.UTF_8);
+        assertTrue(md.contains("60/60 đảng viên đủ điều kiện và được tổ chức đánh giá xếp loại theo quy định; trong đó, 60 đảng viên"
+                + " xếp loại hoàn thành tốt nhiệm vụ, 12 đảng viên xếp loại hoàn thành xuất sắc nhiệm vụ (chiếm tỷ lệ 20% đảng viên"
+                + " hoàn thành tốt nhiệm vụ, đạt chỉ tiêu không vượt quá 20%)"), md);
+    }
+
+    @Test
+    @Order(3)
+    void indicatorsAgainstPlanFeedStrengthsAndLimitationsWithTheGap() {
+        String md = new String(output(latestVersion(), "md"), StandardCharsets.UTF_8);
+        String strengths = md.substring(md.indexOf("1.1. Ưu điểm"), md.indexOf("1.2. Nguyên nhân"));
+        String limitations = md.substring(md.indexOf("2.2. Hạn chế khách quan"), md.indexOf("2.3. Nguyên nhân"));
+        assertTrue(strengths.contains("Kim ngạch xuất khẩu đạt và vượt kế hoạch đề ra (kết quả thực hiện ước tăng 13,5%, đạt 31,5 tỷ USD,"
+                + " trong khi kế hoạch đề ra là tăng 12%; vượt 1,5 điểm phần trăm)"), strengths);
+        assertTrue(limitations.contains("Chỉ số sản xuất công nghiệp (IIP) chưa đạt kế hoạch đề ra (kết quả thực hiện ước tăng 4,51%,"
+                + " trong khi kế hoạch đề ra là tăng 9,2%; thấp hơn 4,69 điểm phần trăm)"), limitations);
+        assertTrue(limitations.contains("Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng chưa đạt kế hoạch"), limitations);
+        assertTrue(limitations.contains("Kế hoạch tổ chức diễn tập ứng phó sự cố hóa chất tỉnh Bình Dương năm 2021"), limitations);
+        assertTrue(!limitations.contains("Kim ngạch xuất khẩu"), limitations);
+    }
+
+    @Test
+    @Order(4)
+    void annexListsStatedAgainstComputedDisagreements() {
+        String json = new String(output(latestVersion(), "json"), StandardCharsets.UTF_8);
+        io.restassured.path.json.JsonPath p = io.restassured.path.json.JsonPath.from(json);
+        assertEquals("0,47%", p.getString("annex.find { it.rule == 'STATED_VS_COMPUTED:covid.tests.positive-rate' }.stated"));
+        assertEquals("0,57%", p.getString("annex.find { it.rule == 'STATED_VS_COMPUTED:covid.tests.positive-rate' }.computed"));
+        assertEquals("1.646", p.getString("annex.find { it.rule == 'PERMITS_TOTAL_BY_KIND' }.stated"));
+        assertEquals("1.636", p.getString("annex.find { it.rule == 'PERMITS_TOTAL_BY_KIND' }.computed"));
+        // 64/97 is 65,98%: the market rate stated as 66% agrees once rounded, so it is not listed
+        assertTrue(p.getList("annex.rule").stream().noneMatch(r -> r.toString().contains("market")), json);
+    }
+
+    @Test
+    @Order(5)
+    void htmlHasAnInlineChartAndNoExternalAssetsAndDocxIsA4TimesNewRomanWithFootnotes() throws Exception {
+        int v = latestVersion();
+        String html = new String(output(v, "html"), StandardCharsets.UTF_8);
+        assertTrue(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""), "inline chart");
+        assertTrue(!html.contains("src=") && !html.contains("<link") && !html.contains("@import"), "no external asset");
+        Map<String, String> parts = new HashMap<>();
+        try (ZipInputStream z = new ZipInputStream(new ByteArrayInputStream(output(v, "docx")))) {
+            for (ZipEntry e = z.getNextEntry(); e != null; e = z.getNextEntry()) {
+                parts.put(e.getName(), new String(z.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        String document = parts.get("word/document.xml");
+        assertTrue(document.contains("Times New Roman"), "font");
+        assertTrue(document.contains("w:w=\"11906\"") && document.contains("w:h=\"16838\""), "A4");
+        assertTrue(document.contains("ĐẢNG CỘNG SẢN VIỆT NAM") && document.contains("T/M BAN CHẤP HÀNH"), "heading and signature");
+        assertTrue(document.contains("w:footnoteReference"), "footnote reference");
+        assertTrue(parts.get("word/footnotes.xml").contains("Gồm 1.646 giấy xác nhận."), "footnote text");
+        assertTrue(parts.get("docProps/core.xml").contains("2021-12-15"), "fixed core dates");
+    }
+
+    @Test
+    @Order(6)
+    void twoGenerationsFromTheSameInputsAreByteIdentical() {
+        String first = generate();
+        int a = latestVersion();
+        String second = generate();
+        int b = latestVersion();
+        assertEquals(first, second);
+        for (String ext : List.of("json", "md", "html", "docx")) {
+            assertArrayEquals(output(a, ext), output(b, ext), ext);
+        }
+    }
+
+    @Test
+    @Order(7)
+    void aRebuildFromTheTopicsGivesTheSameReportByteForByte() {
+        String before = generate();
+        int a = latestVersion();
+        given().auth().oauth2(TestTokens.as(Roles.PARTY_COMMITTEE)).post("/api/v1/projections/rebuild").then().statusCode(403);
+        given().auth().oauth2(TestTokens.as(Roles.ADMIN)).post("/api/v1/projections/rebuild").then().statusCode(202)
+                .body("topics", hasItem("sct.covid.events"));
+        Events.awaitCaughtUp();
+        String after = generate();
+        int b = latestVersion();
+        assertEquals(before, after);
+        assertArrayEquals(output(a, "docx"), output(b, "docx"));
+        given().auth().oauth2(TestTokens.as(Roles.VIEWER)).get("/api/v1/reports/" + ORG + "/2021/versions/" + b)
+                .then().statusCode(200).body("offsets", org.hamcrest.Matchers.aMapWithSize(org.hamcrest.Matchers.greaterThan(0)));
+    }
+
+    @Test
+    @Order(8)
+    void anUnknownPlaceholderIsRefusedAndNamed() {
+        given().auth().oauth2(TestTokens.as(Roles.PARTY_COMMITTEE)).contentType(ContentType.JSON)
+                .body(Map.of("text", "Đã test {{covid.tests.cumulatve}} lượt người, {{covid.tests.cumulative}} lượt."))
+                .put("/api/v1/narratives/" + ORG + "/2021/situation")
+                .then().statusCode(422).contentType(containsString("problem+json"))
+                .body("detail", containsString("{{covid.tests.cumulatve}}"))
+                .body("unknownPlaceholders", equalTo(List.of("covid.tests.cumulatve")));
+        given().auth().oauth2(TestTokens.as(Roles.PARTY_COMMITTEE)).get("/api/v1/narratives/" + ORG + "/2021/situation")
+                .then().statusCode(404);
+    }
+
+    @Test
+    @Order(9)
+    void narrativeIsVersionedShowsTheLiveFigureAndRefusesAStaleEdit() {
+        String path = "/api/v1/narratives/" + ORG + "/2021/covid";
+        given().auth().oauth2(TestTokens.as(Roles.VIEWER)).get(path).then().statusCode(200)
+                .body("rendered", equalTo("Luỹ kế đến ngày 04/12/2021, đã tiêm 46.446 liều vắc-xin."));
+        // the same text again: nothing changes
+        given().auth().oauth2(TestTokens.as(Roles.PARTY_COMMITTEE)).contentType(ContentType.JSON)
+                .body(Map.of("text", "Luỹ kế đến ngày {{covid.tests.cumulative|asOf}}, đã tiêm {{covid.vaccination.doses}} liều vắc-xin.",
+                        "footnotes", List.of("Gồm {{covid.permits.issued.stated}} giấy xác nhận.")))
+                .put(path).then().statusCode(200).body("version", equalTo(1));
+        given().auth().oauth2(TestTokens.as(Roles.PARTY_COMMITTEE)).contentType(ContentType.JSON)
+                .body(Map.of("text", "Đã tiêm {{covid.vaccination.doses}} liều.", "baseVersion", 0))
+                .put(path).then().statusCode(409);
+        given().auth().oauth2(TestTokens.as(Roles.VIEWER)).contentType(ContentType.JSON)
+                .body(Map.of("text", "x", "baseVersion", 1)).put(path).then().statusCode(403);
+        given().auth().oauth2(TestTokens.as(Roles.PARTY_COMMITTEE)).contentType(ContentType.JSON)
+                .body(Map.of("text", "Đã tiêm {{covid.vaccination.doses}} liều.", "baseVersion", 1))
+                .put(path).then().statusCode(201).body("version", equalTo(2)).body("rendered", equalTo("Đã tiêm 46.446 liều."));
+        try (Events e = new Events()) {
+            e.publish(Events.COVID, "vaccination.recorded", "covid-ops-service", ORG, ORG + "-vac2", Map.of(
+                    "recordId", ORG + "-vac2", "date", "2021-12-20", "doses", 4));
+        }
+        Events.awaitCaughtUp();
+        given().auth().oauth2(TestTokens.as(Roles.VIEWER)).get(path).then().statusCode(200)
+                .body("rendered", equalTo("Đã tiêm 46.450 liều."));
+        given().auth().oauth2(TestTokens.as(Roles.VIEWER)).get(path + "/versions").then().statusCode(200)
+                .body("total", equalTo(2));
+    }
+
+    @Test
+    @Order(10)
+    void reportsNeedAReportRole() {
+        given().auth().oauth2(TestTokens.as(Roles.DEPARTMENT_STAFF)).post("/api/v1/reports/" + ORG + "/2021/generate")
+                .then().statusCode(403);
+        given().auth().oauth2(TestTokens.as(Roles.VIEWER)).get("/api/v1/reports/" + ORG + "/2021/versions/1.pdf")
+                .then().statusCode(400);
+        given().auth().oauth2(TestTokens.as(Roles.VIEWER)).get("/api/v1/reports/" + ORG + "/2021/versions/999.md")
+                .then().statusCode(404);
+    }
+}

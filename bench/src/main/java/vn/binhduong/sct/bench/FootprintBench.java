@@ -42,7 +42,7 @@ public final class FootprintBench {
             List<ProcessHandle> processes = new java.util.ArrayList<>(sct.toHandle().descendants().toList());
             // PostgreSQL daemonises: its postmaster and backends are found by the data directory, not by parentage
             String pgData = data.resolve("postgres").toString();
-            ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains("-D " + pgData))
+            ProcessHandle.allProcesses().filter(p -> commandLine(p).contains("-D " + pgData))
                     .forEach(postmaster -> {
                         processes.add(postmaster);
                         processes.addAll(postmaster.descendants().toList());
@@ -69,7 +69,7 @@ public final class FootprintBench {
     }
 
     static String label(ProcessHandle p) {
-        String cmd = p.info().commandLine().orElse("?");
+        String cmd = commandLine(p);
         if (cmd.contains("KafkaChild")) {
             return "kafka";
         }
@@ -82,6 +82,15 @@ public final class FootprintBench {
             return "postgresql (all processes)";
         }
         return cmd.length() > 28 ? cmd.substring(0, 28) : cmd;
+    }
+
+    /** The whole command line from /proc (ProcessHandle.Info cuts long ones, such as the broker's class path). */
+    static String commandLine(ProcessHandle p) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(p.pid()), "cmdline")).replace('\0', ' ');
+        } catch (Exception e) {
+            return p.info().commandLine().orElse("?");
+        }
     }
 
     /** Proportional set size from /proc/PID/smaps_rollup; falls back to RSS where that file is missing. */

@@ -81,7 +81,7 @@ class AnnualReportTest {
             e.publish(Events.COVID, "vaccination.recorded", "covid-ops-service", ORG, ORG + "-vac", Map.of(
                     "recordId", ORG + "-vac", "date", "2021-12-04", "doses", 46446));
             e.publish(Events.COVID, "permit-total.reported", "covid-ops-service", ORG, ORG + "-permits", Map.of(
-                    "asOf", "2021-12-04", "total", 1646, "byKind", Map.of("SHIPPER", 1478, "IMPORT_EXPORT", 158),
+                    "asOf", "2021-12-04", "total", 1646, "byKind", Map.of("DELIVERY_WORKER", 1478, "IMPORT_EXPORT_STAFF", 158),
                     "notSplitByKind", 10));
             e.publish(Events.COVID, "retail-status.reported", "covid-ops-service", ORG, ORG + "-markets", Map.of(
                     "date", "2021-12-04", "category", "MARKET", "operating", 64, "total", 97));
@@ -116,7 +116,7 @@ class AnnualReportTest {
                 .put("/api/v1/reports/" + ORG + "/2021/heading").then().statusCode(200).body("version", equalTo(0));
         given().auth().oauth2(TestTokens.as(Roles.PARTY_COMMITTEE)).contentType(ContentType.JSON)
                 .body(Map.of("text", "Luỹ kế đến ngày {{covid.tests.cumulative|asOf}}, đã tiêm {{covid.vaccination.doses}} liều vắc-xin.",
-                        "footnotes", List.of("Gồm {{covid.permits.issued.stated}} giấy xác nhận."), "baseVersion", 0))
+                        "footnotes", List.of("Gồm {{covid.permits.issued}} giấy xác nhận."), "baseVersion", 0))
                 .put("/api/v1/narratives/" + ORG + "/2021/covid").then().statusCode(201).body("version", equalTo(1));
     }
 
@@ -271,7 +271,7 @@ class AnnualReportTest {
         // the same text again: nothing changes
         given().auth().oauth2(TestTokens.as(Roles.PARTY_COMMITTEE)).contentType(ContentType.JSON)
                 .body(Map.of("text", "Luỹ kế đến ngày {{covid.tests.cumulative|asOf}}, đã tiêm {{covid.vaccination.doses}} liều vắc-xin.",
-                        "footnotes", List.of("Gồm {{covid.permits.issued.stated}} giấy xác nhận.")))
+                        "footnotes", List.of("Gồm {{covid.permits.issued}} giấy xác nhận.")))
                 .put(path).then().statusCode(200).body("version", equalTo(1));
         given().auth().oauth2(TestTokens.as(Roles.PARTY_COMMITTEE)).contentType(ContentType.JSON)
                 .body(Map.of("text", "Đã tiêm {{covid.vaccination.doses}} liều.", "baseVersion", 0))

@@ -29,7 +29,7 @@ class FigureProjectionTest {
     }
 
     @Test
-    void testSessionsSumIntoCumulativeTestsAndTheRateIsComputedBesideTheStatedOne() {
+    void testSessionsSumIntoRecordedTestsAndTheRateIsComputedFromTheReportedTotalsBesideTheStatedOne() {
         String org = "T-COV-" + System.nanoTime();
         EventEnvelope second;
         try (Events events = new Events()) {
@@ -44,6 +44,8 @@ class FigureProjectionTest {
         }
         Events.awaitCaughtUp();
         JsonPath p = figures(org, 2021);
+        assertEquals("69.180", formatted(p, "covid.tests.recorded"));
+        assertEquals("392", formatted(p, "covid.tests.recorded-positive"));
         assertEquals("69.180", formatted(p, "covid.tests.cumulative"));
         assertEquals("392", formatted(p, "covid.tests.positive"));
         assertEquals("0,57%", formatted(p, "covid.tests.positive-rate"));
@@ -51,7 +53,8 @@ class FigureProjectionTest {
         assertEquals("2021-12-04",
                 p.getString("items.find { it.key == 'covid.tests.cumulative' }.asOf"));
         assertEquals("test-session.recorded",
-                p.getString("items.find { it.key == 'covid.tests.cumulative' }.eventType"));
+                p.getString("items.find { it.key == 'covid.tests.recorded' }.eventType"));
+        assertEquals("2021-12-04", p.getString("items.find { it.key == 'covid.tests.recorded' }.asOf"));
     }
 
     @Test

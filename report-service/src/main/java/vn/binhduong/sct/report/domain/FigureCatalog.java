@@ -33,8 +33,11 @@ public final class FigureCatalog {
                 "covid-inspection.teams", "planned-work.items", "planned-work.items.postponed", "planned-work.items.planned",
                 "planned-work.items.completed",
                 "covid.tests.cumulative", "covid.tests.positive", "covid.tests.positive-rate",
-                "covid.vaccination.doses", "covid.permits.issued", "covid.permits.stated-by-kind",
-                "covid.permits.not-split-by-kind.stated", "covid.health-units",
+                "covid.tests.recorded", "covid.tests.recorded-positive",
+                "covid.vaccination.doses", "covid.permits.issued", "covid.permits.by-kind", "covid.permits.by-kind.delivery-worker",
+                "covid.permits.by-kind.import-export-staff", "covid.permits.not-split-by-kind", "covid.permits.recorded",
+                "covid.health-units", "covid.health-units.station", "covid.health-units.team",
+                "committee.executive.seats", "committee.standing.seats", "committee.inspection.seats",
                 "covid.clusters.businesses.total", "covid.clusters.businesses.operating", "covid.clusters.businesses.on-site",
                 "covid.clusters.businesses.three-green", "covid.clusters.businesses.one-route-two-sites",
                 "covid.clusters.businesses.converted-to-three-green", "covid.clusters.workers", "covid.clusters.f0.cumulative",
@@ -45,8 +48,7 @@ public final class FigureCatalog {
             k.add("evaluation.members." + r);
             k.add("evaluation.cells." + r);
         }
-        for (String stated : List.of("covid.tests.cumulative", "covid.tests.positive", "covid.tests.positive-rate",
-                "covid.permits.issued", "covid.retail.market.operating-rate")) {
+        for (String stated : List.of("covid.tests.positive-rate", "covid.retail.market.operating-rate")) {
             k.add(stated + ".stated");
         }
         KEYS = java.util.Collections.unmodifiableSet(k);

@@ -9,6 +9,7 @@ import java.util.Map;
  * {@code ${path}}; a value {@code =1} counts the subject once.
  *
  * @param type       the event type
+ * @param each       path of a list in the payload: the mapping applies to each element, its fields over the payload's
  * @param when       payload fields that must equal the given text for the mapping to apply
  * @param year       path of the year (an int, a date, a period); absent with {@code timeless}
  * @param timeless   a current-state fact that belongs to no year (stored under year 0)
@@ -20,7 +21,7 @@ import java.util.Map;
  * @param contributions summed metrics this event contributes to
  * @param figures    figures this event states directly
  */
-public record EventMapping(String type, Map<String, String> when, String year, Boolean timeless, String subject,
+public record EventMapping(String type, String each, Map<String, String> when, String year, Boolean timeless, String subject,
         String asOf, String category, String label, Boolean withdraw, List<Contribution> contributions,
         List<Stated> figures) {
 

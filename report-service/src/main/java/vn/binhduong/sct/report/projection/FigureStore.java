@@ -112,6 +112,17 @@ public class FigureStore {
                 WHERE organization = ?1 AND year = ?2 AND metric = ?3""")
                 .setParameter(1, org).setParameter(2, year).setParameter(3, metric).getSingleResult();
         aggregate(org, year, metric, (BigDecimal) total[0], unit, toDate(total[1]), event);
+        if (metric.startsWith("covid-inspection.reported.")) {
+            // the same count stated by several reports: keep the lowest and the highest, the annex compares them
+            Object[] range = (Object[]) em.createNativeQuery("""
+                    SELECT MIN(value), MAX(value) FROM projection_contribution
+                    WHERE organization = ?1 AND year = ?2 AND metric = ?3""")
+                    .setParameter(1, org).setParameter(2, year).setParameter(3, metric).getSingleResult();
+            if (range[0] != null) {
+                aggregate(org, year, metric + ".min", (BigDecimal) range[0], unit, toDate(total[1]), event);
+                aggregate(org, year, metric + ".max", (BigDecimal) range[1], unit, toDate(total[1]), event);
+            }
+        }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT c.category, COALESCE(SUM(p.value), 0), MAX(p.as_of) FROM projection_category c

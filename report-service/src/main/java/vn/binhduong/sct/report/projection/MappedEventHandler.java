@@ -61,11 +61,32 @@ public class MappedEventHandler implements EventHandler {
             return;
         }
         for (EventMapping m : mappings) {
-            apply(m, event);
+            if (m.each() == null) {
+                apply(m, event);
+                continue;
+            }
+            com.fasterxml.jackson.databind.JsonNode list = Payload.node(event, m.each());
+            if (list == null || !list.isArray()) {
+                continue;
+            }
+            for (com.fasterxml.jackson.databind.JsonNode element : list) {
+                com.fasterxml.jackson.databind.node.ObjectNode merged = event.payload().deepCopy();
+                merged.remove(m.each());
+                if (element.isObject()) {
+                    merged.setAll((com.fasterxml.jackson.databind.node.ObjectNode) element);
+                }
+                EventEnvelope one = new EventEnvelope(event.id(), event.type(), event.version(), event.source(),
+                        event.occurredAt(), event.organization(), event.aggregateType(), event.aggregateId(), merged);
+                apply(m, one, Payload.text(event, m.subject() == null ? "$aggregateId" : m.subject()) + ":" + element.toString().hashCode());
+            }
         }
     }
 
     private void apply(EventMapping m, EventEnvelope e) {
+        apply(m, e, null);
+    }
+
+    private void apply(EventMapping m, EventEnvelope e, String subjectOverride) {
         if (m.when() != null) {
             for (Map.Entry<String, String> w : m.when().entrySet()) {
                 if (!w.getValue().equalsIgnoreCase(String.valueOf(Payload.text(e, w.getKey())))) {
@@ -90,7 +111,7 @@ public class MappedEventHandler implements EventHandler {
             LOG.debugf("%s %s has no year at %s; ignored", e.type(), e.id(), m.year());
             return;
         }
-        String subject = Payload.text(e, m.subject() == null ? "$aggregateId" : m.subject());
+        String subject = subjectOverride != null ? subjectOverride : Payload.text(e, m.subject() == null ? "$aggregateId" : m.subject());
         String category = m.category() == null ? null : Payload.text(e, m.category());
         String label = m.label() == null ? null : Payload.text(e, m.label());
         if (m.contributions() != null) {

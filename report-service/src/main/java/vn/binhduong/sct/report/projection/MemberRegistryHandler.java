@@ -57,6 +57,9 @@ public class MemberRegistryHandler implements EventHandler {
             admitted = effective;
         }
         String status = Payload.text(e, "status");
+        if (status != null && e.payload().has("onOfficialRoll") && !e.payload().get("onOfficialRoll").asBoolean(true)) {
+            status = "OFF_ROLL"; // a temporary attendee is not counted in the organisation's membership
+        }
         boolean leaving = LEAVING.contains(e.type());
         boolean joining = "member.transferred-in".equals(e.type());
         LocalDate joined = joining ? effective : admitted;
@@ -107,7 +110,7 @@ public class MemberRegistryHandler implements EventHandler {
             Object[] r = (Object[]) em.createNativeQuery("""
                     WITH m AS (
                       SELECT *, ((joined_on IS NULL OR joined_on <= ?2) AND (left_on IS NULL OR left_on > ?2)
-                                 AND NOT (left_on IS NULL AND status IN ('REMOVED', 'DECEASED', 'TRANSFERRED_OUT'))) AS active
+                                 AND NOT (left_on IS NULL AND status IN ('REMOVED', 'DECEASED', 'TRANSFERRED_OUT')) AND status <> 'OFF_ROLL') AS active
                       FROM projection_member WHERE organization = ?1)
                     SELECT COUNT(*) FILTER (WHERE active),
                            COUNT(*) FILTER (WHERE active AND (confirmed_on IS NULL OR confirmed_on > ?2)

@@ -103,7 +103,12 @@ public final class ReportAssembler {
         List<ReportDocument.Part> parts = List.of(
                 new ReportDocument.Part("PHẦN THỨ NHẤT", "KẾT QUẢ CÔNG TÁC XÂY DỰNG ĐẢNG NĂM " + year, part1),
                 new ReportDocument.Part("PHẦN THỨ HAI", "PHƯƠNG HƯỚNG NHIỆM VỤ NĂM " + (year + 1), part2));
-        return new ReportDocument(organization, year, headingBlock(), parts, indicators, quality.check(f),
+        List<ReportDocument.Finding> annex = new ArrayList<>(quality.check(f));
+        for (String message : labels.apply("data-quality.indicator-violations", null)) {
+            annex.add(new ReportDocument.Finding("indicator-service", "Quy tắc kiểm tra chỉ tiêu (indicator-service)", "", "", "",
+                    "", "", message));
+        }
+        return new ReportDocument(organization, year, headingBlock(), parts, indicators, annex,
                 List.copyOf(missing), new ReportDocument.Signature("T/M BAN CHẤP HÀNH", upper(heading.signerTitle()),
                         heading.signerName()),
                 heading.recipients());
@@ -178,14 +183,13 @@ public final class ReportAssembler {
     private List<Block> situation() {
         List<Block> out = new ArrayList<>();
         List<String> parts = new ArrayList<>();
-        if (fmt("committee.executive.size") != null) {
-            parts.add("Ban Chấp hành (BCH) gồm " + fmt("committee.executive.size") + " đồng chí");
-        }
-        if (fmt("committee.standing.size") != null) {
-            parts.add("Ban Thường vụ gồm " + fmt("committee.standing.size") + " đồng chí");
-        }
-        if (fmt("committee.inspection.size") != null) {
-            parts.add("Ủy ban kiểm tra gồm " + fmt("committee.inspection.size") + " đồng chí");
+        for (String[] c : new String[][] { { "executive", "Ban Chấp hành (BCH) gồm " }, { "standing", "Ban Thường vụ gồm " },
+                { "inspection", "Ủy ban kiểm tra gồm " } }) {
+            String size = fmt("committee." + c[0] + ".size") != null ? fmt("committee." + c[0] + ".size")
+                    : fmt("committee." + c[0] + ".seats");
+            if (size != null) {
+                parts.add(c[1] + size + " đồng chí");
+            }
         }
         if (!parts.isEmpty()) {
             out.add(sentence(String.join("; ", parts) + ".", "committee.executive.size", "committee.standing.size",
@@ -295,6 +299,16 @@ public final class ReportAssembler {
     private static final Map<String, String> BODIES = Map.of("btv", "Ban Thường vụ Đảng ủy", "standing-committee",
             "Ban Thường vụ Đảng ủy", "ubkt", "Ủy ban kiểm tra Đảng ủy", "inspection-committee", "Ủy ban kiểm tra Đảng ủy");
 
+    private static String body(String slug) {
+        if (slug.startsWith("btv")) {
+            return "Ban Thường vụ Đảng ủy";
+        }
+        if (slug.startsWith("ubkt")) {
+            return "Ủy ban kiểm tra Đảng ủy";
+        }
+        return BODIES.getOrDefault(slug, slug.toUpperCase(Locale.ROOT));
+    }
+
     private List<Block> inspection() {
         List<Block> out = new ArrayList<>();
         Map<String, List<String>> byBody = new java.util.TreeMap<>();
@@ -310,7 +324,7 @@ public final class ReportAssembler {
         }
         if (!byBody.isEmpty()) {
             List<String> parts = new ArrayList<>();
-            byBody.forEach((body, what) -> parts.add(BODIES.getOrDefault(body, body.toUpperCase(Locale.ROOT)) + " đã tiến hành "
+            byBody.forEach((body, what) -> parts.add(body(body) + " đã tiến hành "
                     + String.join(" và ", what)));
             out.add(sentence("Trong năm, " + String.join("; ", parts) + ".", "party-inspection.inspection", "party-inspection.supervision"));
         }
@@ -338,6 +352,8 @@ public final class ReportAssembler {
             "Trạm y tế lưu động", "team", "Tổ y tế lưu động", "mobile-team", "Tổ y tế lưu động");
     private static final Map<String, String> PERMIT_KINDS = Map.of("shipper", "Shipper", "delivery-worker", "Shipper",
             "import-export", "nhân viên XNK", "import-export-staff", "nhân viên XNK");
+    private static final Map<String, String> SCOPES = Map.of("industrial-cluster-businesses", "Đoàn kiểm tra doanh nghiệp trong CCN",
+            "retail-distribution", "Tổ kiểm tra công tác phòng chống dịch và cung ứng hàng hoá");
 
     static {
         RETAIL.put("market", "chợ truyền thống");
@@ -349,11 +365,15 @@ public final class ReportAssembler {
 
     private List<Block> covid() {
         List<Block> out = new ArrayList<>();
-        String tests = fmt("covid.tests.cumulative");
-        String positives = fmt("covid.tests.positive");
-        String rate = fmt("covid.tests.positive-rate");
+        // the totals as reported at a date; without them, the sessions recorded one by one
+        String testsKey = fig("covid.tests.cumulative") != null ? "covid.tests.cumulative" : "covid.tests.recorded";
+        String positivesKey = fig("covid.tests.cumulative") != null ? "covid.tests.positive" : "covid.tests.recorded-positive";
+        String tests = fmt(testsKey);
+        String positives = fmt(positivesKey);
+        String rate = tests == null || positives == null || num(testsKey).signum() == 0 ? null
+                : VnFormat.percentOf(num(positivesKey).longValue(), num(testsKey).longValue(), 2);
         if (tests != null) {
-            String asOf = date("covid.tests.cumulative");
+            String asOf = date(testsKey);
             out.add(sentence((asOf != null ? "Luỹ kế đến ngày " + asOf + ", " : "Luỹ kế, ")
                     + "Sở đã tổ chức test nhanh và giám sát kết quả test (doanh nghiệp tự test) cho " + tests + " lượt người"
                     + (positives != null ? ", số ca dương tính là " + positives + " ca F0" + (rate != null ? " (tỷ lệ " + rate + ")" : "") : "")
@@ -363,11 +383,10 @@ public final class ReportAssembler {
             out.add(sentence("Công tác tiêm vắc xin: lũy kế đến nay đã tiêm được " + fmt("covid.vaccination.doses") + " liều.",
                     "covid.vaccination.doses"));
         }
-        String permits = fmt("covid.permits.issued");
+        String permits = fmt("covid.permits.issued") != null ? fmt("covid.permits.issued") : fmt("covid.permits.recorded");
         if (permits != null) {
             List<String> kinds = new ArrayList<>();
-            String kindMetric = f.keySet().stream().anyMatch(k -> k.startsWith("covid.permits.issued.") && !k.endsWith(".stated"))
-                    ? "covid.permits.issued." : "covid.permits.stated-by-kind.";
+            String kindMetric = fmt("covid.permits.issued") != null ? "covid.permits.by-kind." : "covid.permits.recorded.";
             for (Map.Entry<String, FigureView> e : f.entrySet()) {
                 if (e.getKey().startsWith(kindMetric) && !e.getKey().endsWith(".stated")) {
                     String kind = e.getKey().substring(kindMetric.length());
@@ -435,19 +454,28 @@ public final class ReportAssembler {
             out.add(sentence("Trên địa bàn tỉnh hiện có " + String.join(", ", retail) + ".", "covid.retail.market.operating",
                     "covid.retail.market.total"));
         }
-        List<String> inspected = new ArrayList<>();
+        List<String> teams = new ArrayList<>();
         for (Map.Entry<String, FigureView> e : f.entrySet()) {
-            if (e.getKey().startsWith("covid-inspection.visited.")) {
-                String type = e.getKey().substring("covid-inspection.visited.".length());
-                inspected.add(e.getValue().formatted() + " " + RETAIL.getOrDefault(type, type.equals("cluster-business")
-                        ? "doanh nghiệp trong CCN" : type));
+            String k = e.getKey();
+            if (k.startsWith("covid-inspection.") && k.endsWith(".teams") && !k.equals("covid-inspection.teams")) {
+                String scope = k.substring("covid-inspection.".length(), k.length() - ".teams".length());
+                teams.add(e.getValue().formatted() + " " + SCOPES.getOrDefault(scope, scope));
+            }
+        }
+        List<String> inspected = new ArrayList<>();
+        boolean reported = f.keySet().stream().anyMatch(k -> k.startsWith("covid-inspection.reported."));
+        String prefix = reported ? "covid-inspection.reported." : "covid-inspection.visited.";
+        for (Map.Entry<String, FigureView> e : f.entrySet()) {
+            String k = e.getKey();
+            if (k.startsWith(prefix) && (!reported || k.endsWith(".max"))) {
+                String type = k.substring(prefix.length(), reported ? k.length() - ".max".length() : k.length());
+                inspected.add(e.getValue().formatted() + " " + RETAIL.getOrDefault(type,
+                        type.contains("cluster-business") ? "doanh nghiệp trong CCN" : type));
             }
         }
         if (!inspected.isEmpty()) {
-            String teams = fmt("covid-inspection.teams");
-            out.add(sentence((teams != null ? "Các " + teams + " Đoàn, Tổ kiểm tra" : "Các Đoàn, Tổ kiểm tra")
-                    + " đã kiểm tra công tác phòng chống dịch và cung ứng hàng hoá tại " + String.join(", ", inspected) + ".",
-                    "covid-inspection.teams"));
+            out.add(sentence("Thành lập " + (teams.isEmpty() ? "các Đoàn, Tổ kiểm tra" : String.join(" và ", teams))
+                    + " kiểm tra công tác phòng chống dịch tại " + String.join(", ", inspected) + ".", "covid-inspection.teams"));
         }
         return out;
     }
@@ -487,6 +515,9 @@ public final class ReportAssembler {
                 met = value.value().compareTo(planValue) >= 0;
                 BigDecimal pct = value.value().multiply(BigDecimal.valueOf(100)).divide(planValue, 6, RoundingMode.HALF_UP);
                 assessment = (met ? "Đạt kế hoạch, bằng " : "Chưa đạt kế hoạch, chỉ bằng ") + VnFormat.percent(pct, 2) + " kế hoạch";
+            }
+            if (growth == null && plan == null && planValue == null) {
+                continue; // counts without growth or plan (markets by class...) are not among the main indicators
             }
             rows.add(new IndicatorRow(code, name, printableValue ? value.formatted() : null,
                     growth == null ? null : change(growth), prev == null || prev.value() == null ? null : change(prev.value()),

@@ -24,7 +24,7 @@ import vn.binhduong.sct.report.domain.Unit;
 public class RuleEngineDataQuality implements DataQualityCheck {
     private static final List<String[]> CROSS_DOMAIN = List.of(
             new String[] { "PERMITS_TOTAL_BY_KIND", "Tổng số giấy xác nhận đã cấp bằng tổng theo loại",
-                    "#{covid.permits.issued.stated}", "=", "#{covid.permits.stated-by-kind}" },
+                    "#{covid.permits.issued}", "=", "#{covid.permits.by-kind}" },
             new String[] { "EXCELLENT_QUOTA", "Số đảng viên hoàn thành xuất sắc nhiệm vụ không vượt quá 20% số hoàn thành tốt trở lên",
                     "#{evaluation.members.excellent}", "<=", "#{evaluation.members.good-or-better} * 0.2" },
             new String[] { "SELF_INSPECTED_MEMBERS", "Số đảng viên tự kiểm tra không vượt số theo kế hoạch",
@@ -36,7 +36,9 @@ public class RuleEngineDataQuality implements DataQualityCheck {
             new String[] { "CONVENIENCE_STORES_INSPECTED", "Cửa hàng tiện lợi được kiểm tra không vượt số cửa hàng đang có",
                     "#{covid-inspection.visited.convenience-store}", "<=", "#{covid.retail.convenience-store.total}" },
             new String[] { "CLUSTER_BUSINESSES_INSPECTED", "Doanh nghiệp CCN được kiểm tra không vượt số doanh nghiệp trong CCN",
-                    "#{covid-inspection.visited.cluster-business}", "<=", "#{covid.clusters.businesses.total}" });
+                    "#{covid-inspection.reported.industrial-cluster-business.max}", "<=", "#{covid.clusters.businesses.total}" },
+            new String[] { "CONVENIENCE_STORES_REPORTED_INSPECTED", "Cửa hàng tiện lợi được kiểm tra không vượt số cửa hàng đang có",
+                    "#{covid-inspection.reported.convenience-store.max}", "<=", "#{covid.retail.convenience-store.total}" });
 
     private final RuleEngine engine = new RuleEngine(RuleEngine.VIETNAMESE);
 
@@ -58,6 +60,14 @@ public class RuleEngineDataQuality implements DataQualityCheck {
                             "#{" + key + "}", "=", "#{" + base + "}", halfLastDigit(stated.value(), stated.unit()),
                             MissingValueStrategy.SKIP_IF_ANY_MISSING, Importance.MEDIUM, null));
                 }
+            }
+        }
+        for (String key : figures.keySet()) {
+            if (key.endsWith(".max") && figures.containsKey(key.substring(0, key.length() - 4) + ".min")) {
+                String base = key.substring(0, key.length() - 4);
+                rules.add(ValidationRule.of("SAME_COUNT_REPORTED:" + base, "Các báo cáo nêu cùng một số liệu khác nhau: " + base,
+                        "#{" + key + "}", "=", "#{" + base + ".min}", BigDecimal.ZERO, MissingValueStrategy.SKIP_IF_ANY_MISSING,
+                        Importance.MEDIUM, null));
             }
         }
         for (String[] r : CROSS_DOMAIN) {

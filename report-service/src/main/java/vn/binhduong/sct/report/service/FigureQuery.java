@@ -103,7 +103,8 @@ public class FigureQuery {
         @SuppressWarnings("unchecked")
         List<String> rows = em.createNativeQuery("""
                 SELECT COALESCE(label, subject_id) FROM projection_contribution
-                WHERE organization IN (?1) AND year IN (0, ?2) AND metric = ?3 AND UPPER(category) = UPPER(?4)
+                WHERE organization IN (?1) AND year IN (0, ?2) AND metric = ?3
+                  AND (CAST(?4 AS VARCHAR) IS NULL OR UPPER(category) = UPPER(CAST(?4 AS VARCHAR)))
                 ORDER BY COALESCE(label, subject_id), subject_id""")
                 .setParameter(1, scope(organization)).setParameter(2, year).setParameter(3, metric).setParameter(4, category)
                 .getResultList();

@@ -82,7 +82,7 @@ CREATE TABLE report_heading (
     issuing_body   VARCHAR(300)  NOT NULL,
     document_number VARCHAR(60)  NOT NULL,
     place          VARCHAR(120)  NOT NULL,
-    issued_on      DATE          NOT NULL,
+    issued_on      DATE,
     subject        VARCHAR(500)  NOT NULL,
     signer_title   VARCHAR(120)  NOT NULL,
     signer_name    VARCHAR(200)  NOT NULL,

@@ -499,7 +499,8 @@ public final class ReportAssembler {
             FigureView nameFig = f.get(p + "name");
             String name = nameFig != null && nameFig.text() != null ? nameFig.text() : code;
             FigureView value = f.get(p + "value");
-            boolean printableValue = value != null && value.unit() != Unit.PERCENT && value.unit() != Unit.INDEX;
+            boolean printableValue = value != null && value.value() != null
+                    && (value.unit() != Unit.PERCENT && value.unit() != Unit.INDEX || num(p + "growth") == null);
             BigDecimal growth = num(p + "growth");
             BigDecimal plan = num(p + "plan-growth");
             BigDecimal planValue = num(p + "plan-value");
@@ -516,7 +517,7 @@ public final class ReportAssembler {
                 BigDecimal pct = value.value().multiply(BigDecimal.valueOf(100)).divide(planValue, 6, RoundingMode.HALF_UP);
                 assessment = (met ? "Đạt kế hoạch, bằng " : "Chưa đạt kế hoạch, chỉ bằng ") + VnFormat.percent(pct, 2) + " kế hoạch";
             }
-            if (growth == null && plan == null && planValue == null) {
+            if (growth == null && plan == null && planValue == null && !indicatorOrder.contains(code)) {
                 continue; // counts without growth or plan (markets by class...) are not among the main indicators
             }
             rows.add(new IndicatorRow(code, name, printableValue ? value.formatted() : null,
@@ -663,7 +664,8 @@ public final class ReportAssembler {
             if (growth != null && growth.value() != null) {
                 out.add(bullet(name + " " + change(growth.value()) + " so cùng kỳ.", p + "plan-growth"));
             } else if (next.get(p + "plan-value") != null) {
-                out.add(bullet(name + " đạt " + next.get(p + "plan-value").formatted() + ".", p + "plan-value"));
+                out.add(bullet(name + ": kế hoạch năm " + (year + 1) + " là " + next.get(p + "plan-value").formatted() + ".",
+                        p + "plan-value"));
             }
         }
         return out;

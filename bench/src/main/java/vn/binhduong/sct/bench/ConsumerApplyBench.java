@@ -39,7 +39,8 @@ import vn.binhduong.sct.launcher.Launcher;
  * the start of the batch transaction, so the events before the last batch are counted over that span), next to a
  * bare KafkaConsumer reading the same topic from the beginning in the same run. Target: at least 0.3. Bounded: if
  * report-service has not applied everything after the time limit, the rate is computed from what it applied so far.
- * inspection-service consumes the same topic at the same time (as it does in production).
+ * inspection-service consumes the same topic at the same time (as it does in production). Then the same number of
+ * events of a type no projection maps is published, to show the inbox's own rate (inbox row, position, event tally).
  * Arguments: [events, default 20000] [organisations, default 400] [time limit in s, default 180].
  */
 public final class ConsumerApplyBench {
@@ -57,19 +58,21 @@ public final class ConsumerApplyBench {
             System.out.printf("Published %,d events (%,d organisations, %,d members each) to %s%n", published, organisations,
                     events / 2 / organisations, TOPIC);
             String report = stack.jdbcUrl("report-service");
-            long deadline = System.nanoTime() + limit * 1_000_000_000L;
-            long applied = 0;
-            while (System.nanoTime() < deadline) {
-                applied = count(report, "SELECT count(*) FROM inbox WHERE topic = '" + TOPIC + "'");
-                if (applied >= events) {
-                    break;
-                }
-                Thread.sleep(500);
-            }
-            double[] rate = applyRate(report, events);
+            long applied = awaitApplied(report, events, limit);
+            double[] rate = applyRate(report, List.of("member.registered", "evaluation.member-rated"));
+            // the inbox's own cost: events of a type no projection maps (only the inbox row, the position and the tally)
+            publishUnmapped(bootstrap, events);
+            long appliedUnmapped = awaitApplied(report, 2L * events, limit) - applied;
+            double[] floor = applyRate(report, List.of(UNMAPPED));
             long inspection = count(stack.jdbcUrl("inspection-service"), "SELECT count(*) FROM inbox WHERE topic = '" + TOPIC + "'");
+            String inspectionLag;
+            try {
+                inspectionLag = Rest.get(stack.url("inspection-service") + "/api/v1/inbox/lag", stack.token("admin"));
+            } catch (IllegalStateException e) {
+                inspectionLag = "unavailable (" + e.getMessage().replaceAll("\\s+", " ") + ")";
+            }
             long deadLetters = count(report, "SELECT count(*) FROM inbox_dead_letter");
-            double bare = bareConsumer(bootstrap, events);
+            double bare = bareConsumer(bootstrap, 2 * events);
             System.out.printf("%nConsumer apply rate, %,d member events over %,d organisations (%,d members each)%n", events,
                     organisations, events / 2 / organisations);
             System.out.printf("  bare KafkaConsumer reading the same topic (baseline): %,10.0f events/s%n", bare);
@@ -77,7 +80,10 @@ public final class ConsumerApplyBench {
                     rate[0], (long) rate[3], events, applied >= events ? "" : " within the " + limit + " s limit", deadLetters);
             System.out.printf("    first quarter of the events applied: %,.0f events/s; last quarter: %,.0f events/s%n", rate[1], rate[2]);
             System.out.printf("  ratio report-service / bare consumer: %.3f (target >= 0.3)%n", rate[0] / bare);
-            System.out.printf("  (inspection-service applied %,d of the same events meanwhile)%n", inspection);
+            System.out.printf("  report-service inbox, %,d events of a type no projection maps:   %,10.0f events/s (%,d applied; ratio to bare %.3f)%n",
+                    events, floor[0], appliedUnmapped, floor[0] / bare);
+            System.out.printf("  inspection-service applied %,d of the %,d events on the topic; its lag endpoint: %s%n", inspection,
+                    2 * events, inspectionLag.length() > 600 ? inspectionLag.substring(0, 600) + "..." : inspectionLag);
         }
     }
 
@@ -117,6 +123,40 @@ public final class ConsumerApplyBench {
         }
     }
 
+    static final String UNMAPPED = "bench.unmapped";
+
+    static void publishUnmapped(String bootstrap, int events) throws Exception {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
+            List<Future<RecordMetadata>> acks = new ArrayList<>();
+            for (int k = 0; k < events; k++) {
+                UUID id = UUID.randomUUID();
+                String json = envelope(UNMAPPED, "BENCH-O0000", id, "{\"n\":" + k + "}");
+                acks.add(producer.send(new ProducerRecord<>(TOPIC, id.toString(), json.getBytes(StandardCharsets.UTF_8))));
+            }
+            for (Future<RecordMetadata> f : acks) {
+                f.get();
+            }
+        }
+    }
+
+    static long awaitApplied(String report, long expected, int limitSeconds) throws Exception {
+        long deadline = System.nanoTime() + limitSeconds * 1_000_000_000L;
+        long applied = 0;
+        while (System.nanoTime() < deadline) {
+            applied = count(report, "SELECT count(*) FROM inbox WHERE topic = '" + TOPIC + "'");
+            if (applied >= expected) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        return applied;
+    }
+
     static String envelope(String type, String org, UUID member, String payload) {
         return "{\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"" + type + "\",\"version\":1,\"source\":\"member-service\","
                 + "\"occurredAt\":\"" + OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS) + "\",\"organization\":\""
@@ -127,12 +167,13 @@ public final class ConsumerApplyBench {
      * From the inbox rows of the topic: [overall rate, rate over the first quarter, rate over the last quarter, rows].
      * Each rate counts the rows applied in transactions that started before the span's last transaction.
      */
-    static double[] applyRate(String jdbc, int events) throws Exception {
+    static double[] applyRate(String jdbc, List<String> types) throws Exception {
         List<Long> micros = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(jdbc, "postgres", "postgres");
              PreparedStatement ps = c.prepareStatement("SELECT (extract(epoch FROM applied_at) * 1000000)::bigint FROM inbox"
-                     + " WHERE topic = ? ORDER BY applied_at")) {
+                     + " WHERE topic = ? AND event_type = ANY(?) ORDER BY applied_at")) {
             ps.setString(1, TOPIC);
+            ps.setArray(2, c.createArrayOf("varchar", types.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     micros.add(rs.getLong(1));

@@ -1,0 +1,151 @@
+package vn.binhduong.sct.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The acceptance of the report issue: the launcher's automation mode loads the 2021 demo data of every service
+ * through the public APIs, and the report it writes carries the seed's figures, each in its section, formatted the
+ * Vietnamese way. The expected figures below are copied by hand from the seed document
+ * (shared/seed/000_2c2ad8ce54caef27.txt), not generated from the demo data.
+ */
+class AnnualReport2021IT {
+
+    @Test
+    void theDemoYearRegeneratesTheSeedsFiguresSectionBySection() throws Exception {
+        Path home = Path.of(System.getProperty("sct.home", "../..")).toAbsolutePath().normalize();
+        Path data = home.resolve("deploy/launcher/target/report-it-data");
+        Path out = home.resolve("deploy/launcher/target/report-it-out");
+        Path again = home.resolve("deploy/launcher/target/report-it-again");
+        Options options = Options.parse("--home", home.toString(), "--data", data.toString(), "--reset",
+                "--pg-port", "0", "--kafka-port", "0", "--base-port", "0", "--demo", "2021", "--report-out", out.toString());
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        try (Launcher launcher = new Launcher(options, new PrintStream(console, true, StandardCharsets.UTF_8))) {
+            launcher.start();
+            launcher.runSteps();
+            // loading the same data set again adds nothing: the next report is the same, byte for byte
+            launcher.loadDemo(2021);
+            launcher.awaitCaughtUp(Duration.ofSeconds(120));
+            launcher.writeReport(2021, again);
+        }
+        String md = Files.readString(out.resolve("bao-cao-DB-SCT-2021.md"));
+        assertArrayEquals(Files.readAllBytes(out.resolve("bao-cao-DB-SCT-2021.md")),
+                Files.readAllBytes(again.resolve("bao-cao-DB-SCT-2021.md")), "reloading the demo data changed the report");
+
+        // heading block and signature (Hướng dẫn 36-HD/VPTW)
+        contains(md, "ĐẢNG CỘNG SẢN VIỆT NAM", "BÁO CÁO", "T/M BAN CHẤP HÀNH", "BÍ THƯ", "Nơi nhận");
+
+        // I. Đặc điểm tình hình
+        String situation = section(md, "I. ĐẶC ĐIỂM TÌNH HÌNH", "II. CÔNG TÁC XÂY DỰNG ĐẢNG");
+        contains(situation, "11 đồng chí", "03 đồng chí", "05 đồng chí", "04 chi bộ",
+                "60 đảng viên (bao gồm 01 đảng viên dự bị)", "01 đảng viên tham gia tôn giáo");
+
+        // II.1 and II.2: training, members, evaluation with the quota statement
+        contains(section(md, "1. Về công tác giáo dục chính trị tư tưởng", "2. Công tác tổ chức"),
+                "03 đảng viên tham gia lớp Trung cấp chính trị");
+        String members = section(md, "2.2. Công tác đảng viên", "2.3.");
+        contains(members, "Chuyển Đảng chính thức cho 04 đảng viên", "01 quần chúng", "04/04 chi bộ", "Chi bộ 2",
+                "12 đảng viên", "60/60 đảng viên",
+                "chiếm tỷ lệ 20% đảng viên hoàn thành tốt nhiệm vụ, đạt chỉ tiêu không vượt quá 20%",
+                "tự đánh giá xếp loại đạt tiêu chuẩn hoàn thành xuất sắc nhiệm vụ");
+
+        // II.3 Kiểm tra, giám sát
+        String inspection = section(md, "3. Công tác kiểm tra, giám sát", "4. Công tác đảm bảo an ninh");
+        contains(inspection, "06-CTr/ĐUSCT", "07-Ctr/UBKT", "02/2/2021", "16/16 đảng viên");
+        matches(inspection, "0?4/0?4 chi bộ");
+
+        // II.7 Phòng, chống dịch Covid-19
+        String covid = section(md, "7. Công tác phòng, chống dịch Covid-19", "III. LÃNH ĐẠO THỰC HIỆN NHIỆM VỤ CHÍNH TRỊ");
+        contains(covid, "04/12/2021", "69.180", "392", "0,57%", "46.446", "83/83", "17.713", "60 doanh nghiệp", "1.509",
+                "05 Trạm y tế", "64/97", "11/11", "221/221", "02 Đoàn kiểm tra", "15 Tổ", "97 chợ", "304 cửa hàng");
+        // as in the seed, the permits are counted in a footnote of that section
+        matches(md, "(?m)^\\[\\^\\d+]:[^\\n]*1\\.646[^\\n]*1\\.478[^\\n]*158");
+
+        // III. Nhiệm vụ chính trị: the indicators against plan, then commerce management and inspection
+        String economy = section(md, "III. LÃNH ĐẠO THỰC HIỆN NHIỆM VỤ CHÍNH TRỊ", "IV. ĐÁNH GIÁ CHUNG");
+        contains(economy, "4,51%", "8,02%", "9,2%", "231.578 tỷ đồng", "3,4%", "12,3%", "16%", "31,5 tỷ USD", "13,5%",
+                "8,5%", "12%", "24,69 tỷ USD", "14,7%", "7,5%", "13%", "6,8 tỷ USD", "14 tỷ kWh", "1,6%", "99,99%",
+                "1.730,9", "1.711,1", "107 chợ", "58 hồ sơ", "29 giấy chứng nhận", "24 doanh nghiệp",
+                "55 doanh nghiệp với 575 sản phẩm", "100 triệu đồng", "01 cá nhân", "02 doanh nghiệp");
+
+        // IV. Đánh giá chung: indicators below plan are limitations, above plan strengths; postponed work too
+        String strengths = section(md, "1.1. Ưu điểm", "1.2.");
+        contains(strengths, "Kim ngạch xuất khẩu đạt và vượt kế hoạch");
+        String limitations = section(md, "2. Hạn chế và nguyên nhân", "PHẦN THỨ HAI");
+        contains(limitations, "Chỉ số sản xuất công nghiệp (IIP) chưa đạt kế hoạch",
+                "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng chưa đạt kế hoạch", "Diễn tập ứng phó sự cố hóa chất");
+        assertFalse(limitations.contains("Kim ngạch xuất khẩu chưa đạt"), "exports met their plan");
+
+        // Phần thứ hai: the 2022 targets
+        contains(section(md, "PHẦN THỨ HAI", "T/M BAN CHẤP HÀNH"), "8,9%", "16%", "14,5%", "17%", "10 Phiên chợ");
+
+        // annex: the seed's own figures that disagree, stated beside computed
+        String annex = section(md, "PHỤ LỤC", null);
+        contains(annex, "0,47%", "0,57%", "1.646", "1.636");
+        matches(annex, "\\| 83 \\|[^\\n]*\\| 82 \\|");
+
+        // the other formats of the same generation, and no personal data anywhere
+        byte[] docx = Files.readAllBytes(out.resolve("bao-cao-DB-SCT-2021.docx"));
+        assertEquals('P', docx[0]);
+        assertEquals('K', docx[1]);
+        String html = Files.readString(out.resolve("bao-cao-DB-SCT-2021.html"));
+        contains(html, "<svg", "69.180");
+        assertFalse(html.contains("src=\"http") || html.contains("href=\"http"), "no external assets");
+        String json = Files.readString(out.resolve("bao-cao-DB-SCT-2021.json"));
+        for (String nationalId : nationalIds(home.resolve("deploy/demo/2021/member-service.json"))) {
+            assertFalse(md.contains(nationalId) || html.contains(nationalId) || json.contains(nationalId),
+                    "a national ID reached the report");
+        }
+    }
+
+    private static void contains(String text, String... expected) {
+        List<String> missing = new ArrayList<>();
+        for (String e : expected) {
+            if (!text.contains(e)) {
+                missing.add(e);
+            }
+        }
+        assertTrue(missing.isEmpty(), "missing " + missing + " in:\n" + text);
+    }
+
+    private static void matches(String text, String regex) {
+        assertTrue(Pattern.compile(regex).matcher(text).find(), "no match for " + regex + " in:\n" + text);
+    }
+
+    /** The text from the heading that contains {@code start} to the next line containing {@code end}. */
+    private static String section(String md, String start, String end) {
+        Matcher m = Pattern.compile("(?m)^#+ [^\\n]*" + Pattern.quote(start) + "[^\\n]*$").matcher(md);
+        int from = m.find() ? m.start() : -1;
+        assertTrue(from >= 0, "no section '" + start + "' in the report");
+        if (end == null) {
+            return md.substring(from);
+        }
+        int to = md.indexOf(end, from + start.length());
+        return to < 0 ? md.substring(from) : md.substring(from, to);
+    }
+
+    private static List<String> nationalIds(Path memberDemo) throws java.io.IOException {
+        List<String> ids = new ArrayList<>();
+        Matcher m = Pattern.compile("\"nationalId\"\\s*:\\s*\"([0-9]{9,12})\"").matcher(Files.readString(memberDemo));
+        while (m.find()) {
+            ids.add(m.group(1));
+        }
+        assertFalse(ids.isEmpty(), "the member demo data has national IDs to look for");
+        return ids;
+    }
+}

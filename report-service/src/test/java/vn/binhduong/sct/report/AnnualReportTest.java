@@ -102,6 +102,17 @@ class AnnualReportTest {
             }
             e.publish(Events.INDICATOR, "indicator-target.set", "indicator-service", ORG, "IIP-2022", Map.of(
                     "indicatorCode", "IIP", "organization", ORG, "period", "2022", "targetGrowth", 8.9));
+            // indicator-service's rule violations (IndicatorEvents.ViolationFound); the first MARKETS_OPERATING run is superseded
+            violation(e, "MARKETS_BY_CLASS", "Tổng số chợ bằng tổng số chợ hạng 1, 2, 3", "MARKET",
+                    "MARKET_CLASS_1 + MARKET_CLASS_2 + MARKET_CLASS_3", 107, 99, 8,
+                    "Tổng số chợ 107 khác tổng số chợ hạng 1, 2, 3 là 99 (chênh 8 chợ)");
+            violation(e, "MARKETS_OPERATING", "Chợ đang hoạt động bằng tổng số chợ", "MARKET_OPERATING", "MARKET", 95, 97, -2,
+                    "Số chợ đang hoạt động 95 khác tổng số chợ 97 (chênh 2 chợ)");
+            violation(e, "MARKETS_OPERATING", "Chợ đang hoạt động bằng tổng số chợ", "MARKET_OPERATING", "MARKET", 96, 97, -1,
+                    "Số chợ đang hoạt động 96 khác tổng số chợ 97 (chênh 1 chợ)");
+            violation(e, "TRADE_SURPLUS_AS_REPORTED", "Thặng dư thương mại nêu bằng xuất khẩu trừ nhập khẩu",
+                    "TRADE_SURPLUS_REPORTED", "EXPORT - IMPORT", new java.math.BigDecimal("6.8"), new java.math.BigDecimal("6.81"),
+                    new java.math.BigDecimal("-0.01"), "Thặng dư thương mại nêu 6,8 tỷ USD khác số tính 6,81 tỷ USD (chênh 0,01)");
             e.publish(Events.INSPECTION, "planned-work.postponed", "inspection-service", ORG, ORG + "-drill", Map.of(
                     "plannedWorkId", ORG + "-drill", "organization", ORG, "year", 2021, "status", "POSTPONED",
                     "title", "Kế hoạch tổ chức diễn tập ứng phó sự cố hóa chất tỉnh Bình Dương năm 2021"));
@@ -118,6 +129,26 @@ class AnnualReportTest {
                 .body(Map.of("text", "Luỹ kế đến ngày {{covid.tests.cumulative|asOf}}, đã tiêm {{covid.vaccination.doses}} liều vắc-xin.",
                         "footnotes", List.of("Gồm {{covid.permits.issued}} giấy xác nhận."), "baseVersion", 0))
                 .put("/api/v1/narratives/" + ORG + "/2021/covid").then().statusCode(201).body("version", equalTo(1));
+    }
+
+    private static void violation(Events e, String code, String name, String left, String right, Object leftValue,
+            Object rightValue, Object difference, String message) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("ruleCode", code);
+        p.put("ruleName", name);
+        p.put("organization", ORG);
+        p.put("period", "2021");
+        p.put("operator", "=");
+        p.put("leftExpression", left);
+        p.put("rightExpression", right);
+        p.put("leftValue", leftValue);
+        p.put("rightValue", rightValue);
+        p.put("difference", difference);
+        p.put("tolerance", 0);
+        p.put("importance", "HIGH");
+        p.put("message", message);
+        e.publish(Events.INDICATOR, "validation.violation-found", "indicator-service", ORG, code + "/" + ORG + "/2021", p);
+        Events.sleep(5); // a later run of the same rule is a later event
     }
 
     private static String generate() {
@@ -195,6 +226,34 @@ class AnnualReportTest {
         assertEquals("1.636", p.getString("annex.find { it.rule == 'PERMITS_TOTAL_BY_KIND' }.computed"));
         // 64/97 is 65,98%: the market rate stated as 66% agrees once rounded, so it is not listed
         assertTrue(p.getList("annex.rule").stream().noneMatch(r -> r.toString().contains("market")), json);
+    }
+
+    @Test
+    @Order(4)
+    void annexListsIndicatorRuleViolationsWithStatedAndComputedValuesAsOfTheLastEvent() {
+        String json = new String(output(latestVersion(), "json"), StandardCharsets.UTF_8);
+        io.restassured.path.json.JsonPath p = io.restassured.path.json.JsonPath.from(json);
+        String byClass = "annex.find { it.rule == 'indicator-service:MARKETS_BY_CLASS' }";
+        assertEquals("Tổng số chợ bằng tổng số chợ hạng 1, 2, 3 (MARKETS_BY_CLASS)", p.getString(byClass + ".name"));
+        assertEquals("MARKET", p.getString(byClass + ".statedExpression"));
+        assertEquals("107", p.getString(byClass + ".stated"));
+        assertEquals("99", p.getString(byClass + ".computed"));
+        assertEquals("8", p.getString(byClass + ".difference"));
+        assertEquals("Tổng số chợ 107 khác tổng số chợ hạng 1, 2, 3 là 99 (chênh 8 chợ)", p.getString(byClass + ".message"));
+        // the later run's numbers, one row per rule
+        String operating = "annex.findAll { it.rule == 'indicator-service:MARKETS_OPERATING' }";
+        assertEquals(List.of("96"), p.getList(operating + ".stated"));
+        assertEquals(List.of("97"), p.getList(operating + ".computed"));
+        String surplus = "annex.find { it.rule == 'indicator-service:TRADE_SURPLUS_AS_REPORTED' }";
+        assertEquals("6,8", p.getString(surplus + ".stated"));
+        assertEquals("6,81", p.getString(surplus + ".computed"));
+        assertEquals("-0,01", p.getString(surplus + ".difference"));
+        String md = new String(output(latestVersion(), "md"), StandardCharsets.UTF_8);
+        assertTrue(md.contains("| Tổng số chợ bằng tổng số chợ hạng 1, 2, 3 (MARKETS_BY_CLASS) | MARKET | 107 | "
+                + "MARKET_CLASS_1 + MARKET_CLASS_2 + MARKET_CLASS_3 | 99 | 8 | Tổng số chợ 107 khác tổng số chợ hạng 1, 2, 3 là 99 "
+                + "(chênh 8 chợ) |"), md);
+        assertTrue(md.contains("theo lần kiểm tra gần nhất"), "note that a resolved violation stays listed");
+        assertTrue(!md.contains("Quy tắc kiểm tra chỉ tiêu (indicator-service) |"), "no empty rows");
     }
 
     @Test

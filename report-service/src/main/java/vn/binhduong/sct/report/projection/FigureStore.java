@@ -177,7 +177,8 @@ public class FigureStore {
 
     /** Empties every projection table: the reset of a rebuild. */
     public void clearAll() {
-        for (String table : List.of("figure", "projection_contribution", "projection_category", "projection_member", "event_tally")) {
+        for (String table : List.of("figure", "projection_contribution", "projection_category", "projection_member", "projection_indicator_violation",
+                "event_tally")) {
             em.createNativeQuery("DELETE FROM " + table).executeUpdate();
         }
     }

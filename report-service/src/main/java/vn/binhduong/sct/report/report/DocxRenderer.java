@@ -197,19 +197,22 @@ public final class DocxRenderer {
         if (d.annex().isEmpty()) {
             body(doc, "Không có số liệu cần rà soát.", List.of());
         } else {
-            XWPFTable t = doc.createTable(d.annex().size() + 1, 4);
-            String[] head = { "Quy tắc", "Giá trị nêu", "Giá trị tính", "Chênh lệch" };
+            XWPFTable t = doc.createTable(d.annex().size() + 1, 5);
+            String[] head = { "Quy tắc", "Giá trị nêu", "Giá trị tính", "Chênh lệch", "Nội dung" };
             for (int c = 0; c < head.length; c++) {
                 cellLine(t.getRow(0).getCell(c), true, head[c], true, false, 12, false);
             }
             for (int i = 0; i < d.annex().size(); i++) {
                 var f = d.annex().get(i);
                 String[] v = { f.name(), f.stated() + " (" + f.statedExpression() + ")", f.computed() + " (" + f.computedExpression() + ")",
-                        f.difference() };
+                        f.difference(), f.message() == null ? "" : f.message() };
                 for (int c = 0; c < v.length; c++) {
                     cellLine(t.getRow(i + 1).getCell(c), true, v[c], false, false, 11, false);
                 }
             }
+        }
+        if (d.annex().stream().anyMatch(f -> f.rule().startsWith("indicator-service:"))) {
+            body(doc, Renderers.INDICATOR_RULES_NOTE, List.of());
         }
         if (!d.missingFigures().isEmpty()) {
             body(doc, "Số liệu chưa có: " + String.join(", ", d.missingFigures()), List.of());

@@ -96,6 +96,10 @@ public final class Renderers {
         return s == null ? "" : s;
     }
 
+    /** indicator-service removes a resolved violation without an event: its rows are as of the last event. */
+    static final String INDICATOR_RULES_NOTE = "Các dòng của quy tắc kiểm tra chỉ tiêu (indicator-service) theo lần kiểm tra gần nhất"
+            + " có phát hiện sai lệch; sai lệch đã được khắc phục sau đó vẫn được liệt kê cho đến khi có lần kiểm tra mới.";
+
     private static void annexMd(ReportDocument d, StringBuilder md) {
         md.append("## PHỤ LỤC: SỐ LIỆU CẦN RÀ SOÁT\n\n");
         if (d.annex().isEmpty() && d.missingFigures().isEmpty()) {
@@ -103,13 +107,17 @@ public final class Renderers {
             return;
         }
         if (!d.annex().isEmpty()) {
-            md.append("| Quy tắc | Số liệu nêu | Giá trị nêu | Số liệu tính | Giá trị tính | Chênh lệch |\n|---|---|---|---|---|---|\n");
+            md.append("| Quy tắc | Số liệu nêu | Giá trị nêu | Số liệu tính | Giá trị tính | Chênh lệch | Nội dung |\n"
+                    + "|---|---|---|---|---|---|---|\n");
             for (var f : d.annex()) {
                 md.append("| ").append(escapeMd(f.name())).append(" | ").append(escapeMd(f.statedExpression())).append(" | ")
                         .append(f.stated()).append(" | ").append(escapeMd(f.computedExpression())).append(" | ").append(f.computed())
-                        .append(" | ").append(f.difference()).append(" |\n");
+                        .append(" | ").append(f.difference()).append(" | ").append(escapeMd(n(f.message()))).append(" |\n");
             }
             md.append('\n');
+            if (d.annex().stream().anyMatch(f -> f.rule().startsWith("indicator-service:"))) {
+                md.append(INDICATOR_RULES_NOTE).append("\n\n");
+            }
         }
         if (!d.missingFigures().isEmpty()) {
             md.append("Số liệu chưa có: ").append(String.join(", ", d.missingFigures())).append("\n\n");
@@ -173,13 +181,17 @@ public final class Renderers {
         o.append("</div>\n<div class=\"annex\"><h2>PHỤ LỤC: SỐ LIỆU CẦN RÀ SOÁT</h2>\n");
         if (!d.annex().isEmpty()) {
             o.append("<table class=\"data\"><tr><th>Quy tắc</th><th>Số liệu nêu</th><th>Giá trị nêu</th><th>Số liệu tính</th>"
-                    + "<th>Giá trị tính</th><th>Chênh lệch</th></tr>\n");
+                    + "<th>Giá trị tính</th><th>Chênh lệch</th><th>Nội dung</th></tr>\n");
             for (var f : d.annex()) {
                 o.append("<tr><td>").append(esc(f.name())).append("</td><td>").append(esc(f.statedExpression())).append("</td><td>")
                         .append(esc(f.stated())).append("</td><td>").append(esc(f.computedExpression())).append("</td><td>")
-                        .append(esc(f.computed())).append("</td><td>").append(esc(f.difference())).append("</td></tr>\n");
+                        .append(esc(f.computed())).append("</td><td>").append(esc(f.difference())).append("</td><td>")
+                        .append(esc(f.message())).append("</td></tr>\n");
             }
             o.append("</table>\n");
+            if (d.annex().stream().anyMatch(f -> f.rule().startsWith("indicator-service:"))) {
+                o.append("<p>").append(esc(INDICATOR_RULES_NOTE)).append("</p>\n");
+            }
         } else {
             o.append("<p>Không có số liệu cần rà soát.</p>\n");
         }

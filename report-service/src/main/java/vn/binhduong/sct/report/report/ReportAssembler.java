@@ -104,10 +104,6 @@ public final class ReportAssembler {
                 new ReportDocument.Part("PHẦN THỨ NHẤT", "KẾT QUẢ CÔNG TÁC XÂY DỰNG ĐẢNG NĂM " + year, part1),
                 new ReportDocument.Part("PHẦN THỨ HAI", "PHƯƠNG HƯỚNG NHIỆM VỤ NĂM " + (year + 1), part2));
         List<ReportDocument.Finding> annex = new ArrayList<>(quality.check(f));
-        for (String message : labels.apply("data-quality.indicator-violations", null)) {
-            annex.add(new ReportDocument.Finding("indicator-service", "Quy tắc kiểm tra chỉ tiêu (indicator-service)", "", "", "",
-                    "", "", message));
-        }
         return new ReportDocument(organization, year, headingBlock(), parts, indicators, annex,
                 List.copyOf(missing), new ReportDocument.Signature("T/M BAN CHẤP HÀNH", upper(heading.signerTitle()),
                         heading.signerName()),

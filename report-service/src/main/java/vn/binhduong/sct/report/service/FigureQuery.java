@@ -15,8 +15,10 @@ import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import vn.binhduong.sct.platform.format.VnFormat;
 import vn.binhduong.sct.report.domain.FigureView;
 import vn.binhduong.sct.report.domain.Unit;
+import vn.binhduong.sct.report.report.ReportDocument;
 
 /** Reads the figures of one organisation and year, with its related organisations and its current-state facts. */
 @ApplicationScoped
@@ -109,6 +111,38 @@ public class FigureQuery {
                 .setParameter(1, scope(organization)).setParameter(2, year).setParameter(3, metric).setParameter(4, category)
                 .getResultList();
         return rows;
+    }
+
+    /**
+     * The violations of indicator-service's rules for the organisation and its related ones in that year, as each rule's
+     * last {@code validation.violation-found} states them (a violation resolved later stays listed: indicator-service
+     * removes it without an event). Left is the figure as stated, right the figure computed from the others.
+     */
+    public List<ReportDocument.Finding> indicatorViolations(String organization, int year) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT rule_code, rule_name, left_expression, left_value, right_expression, right_value, difference, message,
+                       operator, period
+                FROM projection_indicator_violation WHERE organization IN (?1) AND year = ?2
+                ORDER BY rule_code, organization, period""")
+                .setParameter(1, scope(organization)).setParameter(2, year).getResultList();
+        List<ReportDocument.Finding> result = new ArrayList<>();
+        for (Object[] r : rows) {
+            String code = (String) r[0];
+            String name = r[1] == null || ((String) r[1]).isBlank() ? code : r[1] + " (" + code + ")";
+            result.add(new ReportDocument.Finding("indicator-service:" + code, name, n((String) r[2]), number(r[3]),
+                    n((String) r[4]), number(r[5]), number(r[6]), n((String) r[7])));
+        }
+        return result;
+    }
+
+    private static String n(String s) {
+        return s == null ? "" : s;
+    }
+
+    /** 107 → "107", 6.800000 → "6,8", -0.010000 → "-0,01": the value as stated, at most six decimals. */
+    private static String number(Object v) {
+        return v == null ? "" : VnFormat.decimal((BigDecimal) v, 6);
     }
 
     /** Whether any organisation has a figure under this key (a placeholder may name it). */

@@ -161,9 +161,19 @@ public class ReportService {
         }
         ReportDocument doc = new ReportAssembler(org, year, heading, f, figures.figures(org, year - 1),
                 figures.figures(org, year + 1), prose, (metric, category) -> figures.labels(org, year, metric, category),
-                indicatorOrder, quality, missing).assemble();
+                indicatorOrder, withIndicatorViolations(org, year), missing).assemble();
         return new Outputs(doc, Renderers.json(doc), Renderers.markdown(doc), Renderers.html(doc),
                 DocxRenderer.render(doc, heading.issuedOn()));
+    }
+
+    /** The annex rules of this service, then the violations indicator-service's own rules found. */
+    private DataQualityCheck withIndicatorViolations(String org, int year) {
+        List<ReportDocument.Finding> violations = figures.indicatorViolations(org, year);
+        return f -> {
+            List<ReportDocument.Finding> all = new java.util.ArrayList<>(quality.check(f));
+            all.addAll(violations);
+            return all;
+        };
     }
 
     @Transactional

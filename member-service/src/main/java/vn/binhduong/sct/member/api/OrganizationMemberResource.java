@@ -89,8 +89,12 @@ public class OrganizationMemberResource {
             @BeanParam @Valid PageParams page) {
         MemberService.MemberPage result = service.list(org, cell, status, name, page.toPage());
         PartyOrganization o = PartyOrganization.byCode(org).orElseThrow();
+        // Only the cells of this page (at most one per member listed), not every cell of the organisation.
         java.util.Map<UUID, PartyCell> cells = new java.util.HashMap<>();
-        PartyCell.<PartyCell>list("organizationId", o.id).forEach(c -> cells.put(c.id, c));
+        List<UUID> cellIds = result.items().stream().map(m -> m.cellId).distinct().toList();
+        if (!cellIds.isEmpty()) {
+            PartyCell.<PartyCell>list("id in ?1", cellIds).forEach(c -> cells.put(c.id, c));
+        }
         List<MemberView> items = result.items().stream().map(m -> {
             PartyCell c = cells.get(m.cellId);
             return MemberView.of(m, o.code, c.code, access.seesPersonalData(c));

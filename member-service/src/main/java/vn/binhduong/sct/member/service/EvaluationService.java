@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Sort;
@@ -51,8 +52,10 @@ public class EvaluationService {
     private final OrganizationService organizations;
     private final Roster roster;
     private final Access access;
+    private final EntityManager em;
 
-    public EvaluationService(Outbox outbox, OrganizationService organizations, Roster roster, Access access) {
+    public EvaluationService(Outbox outbox, OrganizationService organizations, Roster roster, Access access, EntityManager em) {
+        this.em = em;
         this.outbox = outbox;
         this.organizations = organizations;
         this.roster = roster;
@@ -272,40 +275,46 @@ public class EvaluationService {
             int goodOrBetter, Map<String, Integer> cellsByRating, List<CellRatingView> cells) {
     }
 
+    /**
+     * The figures of a year, aggregated in the database (no query binds one parameter per member): the official roll
+     * at the evaluation date, of which those admitted less than 6 months before it and (of the others) those
+     * suspended on it are not to be rated; the year's ratings by level; the cells of the organisation with their rating.
+     */
+    @SuppressWarnings("unchecked")
     private Counts counts(PartyOrganization org, EvaluationYear y) {
-        List<Roster.Entry> roll = roster.at(org.id, y.evaluationDate).stream().filter(Roster.Entry::onOfficialRoll).toList();
-        Map<UUID, Member> members = new HashMap<>();
-        if (!roll.isEmpty()) {
-            Member.<Member>list("id in ?1", roll.stream().map(Roster.Entry::memberId).toList()).forEach(m -> members.put(m.id, m));
-        }
         LocalDate admittedBy = y.evaluationDate.minusMonths(EvaluationYear.MIN_MONTHS_SINCE_ADMISSION);
-        int recent = 0;
-        int suspended = 0;
-        for (Roster.Entry e : roll) {
-            Member m = members.get(e.memberId());
-            if (m.admissionDate.isAfter(admittedBy)) {
-                recent++;
-            } else if (m.suspendedOn(y.evaluationDate)) {
-                suspended++;
-            }
-        }
+        Object[] roll = (Object[]) em.createNativeQuery("""
+                SELECT count(*),
+                       count(*) FILTER (WHERE m.admission_date > ?3),
+                       count(*) FILTER (WHERE m.admission_date <= ?3 AND m.suspended_from IS NOT NULL AND m.suspended_from <= ?2
+                                          AND (m.suspended_until IS NULL OR m.suspended_until >= ?2))
+                  FROM (%s) roll JOIN member m ON m.id = roll.member_id""".formatted(Roster.officialRollSql(1)))
+                .setParameter(1, org.id).setParameter(2, y.evaluationDate).setParameter(3, admittedBy).getSingleResult();
+        int onRoll = ((Number) roll[0]).intValue();
+        int recent = ((Number) roll[1]).intValue();
+        int suspended = ((Number) roll[2]).intValue();
         Map<String, Integer> byRating = zero();
-        List<MemberRating> ratings = MemberRating.list("yearId", y.id);
-        ratings.forEach(r -> byRating.merge(r.rating.name(), 1, Integer::sum));
+        int rated = 0;
+        for (Object[] r : (List<Object[]>) em.createNativeQuery("SELECT rating, count(*) FROM member_rating WHERE year_id = ?1 GROUP BY rating")
+                .setParameter(1, y.id).getResultList()) {
+            int n = ((Number) r[1]).intValue();
+            byRating.merge((String) r[0], n, Integer::sum);
+            rated += n;
+        }
         int goodOrBetter = byRating.get(Rating.EXCELLENT.name()) + byRating.get(Rating.GOOD.name());
-        Map<UUID, Rating> cellRatings = new HashMap<>();
-        CellRating.<CellRating>list("yearId", y.id).forEach(cr -> cellRatings.put(cr.cellId, cr.rating));
         Map<String, Integer> cellsByRating = zero();
         List<CellRatingView> cells = new ArrayList<>();
-        for (PartyCell cell : PartyCell.<PartyCell>list("organizationId", Sort.by("code"), org.id)) {
-            Rating r = cellRatings.get(cell.id);
-            if (r != null) {
-                cellsByRating.merge(r.name(), 1, Integer::sum);
+        for (Object[] r : (List<Object[]>) em.createNativeQuery("""
+                SELECT c.code, c.name, cr.rating FROM party_cell c
+                  LEFT JOIN cell_rating cr ON cr.cell_id = c.id AND cr.year_id = ?2
+                 WHERE c.organization_id = ?1 ORDER BY c.code""").setParameter(1, org.id).setParameter(2, y.id).getResultList()) {
+            Rating rating = r[2] == null ? null : Rating.valueOf((String) r[2]);
+            if (rating != null) {
+                cellsByRating.merge(rating.name(), 1, Integer::sum);
             }
-            cells.add(new CellRatingView(cell.code, cell.name, r));
+            cells.add(new CellRatingView((String) r[0], (String) r[1], rating));
         }
-        return new Counts(roll.size(), roll.size() - recent - suspended, ratings.size(), recent, suspended, byRating, goodOrBetter,
-                cellsByRating, cells);
+        return new Counts(onRoll, onRoll - recent - suspended, rated, recent, suspended, byRating, goodOrBetter, cellsByRating, cells);
     }
 
     static Map<String, Integer> zero() {

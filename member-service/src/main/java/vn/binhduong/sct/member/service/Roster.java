@@ -24,6 +24,23 @@ public class Roster {
              WHERE organization_id = ?1 AND effective_date <= ?2 %s
              ORDER BY member_id, effective_date DESC, id DESC""";
 
+    /**
+     * The official roll at a date as a SQL subquery ({@code member_id, cell_id}) over two positional parameters,
+     * {@code ?<orgParam>} the organisation and {@code ?<orgParam + 1>} the date: the same rule as
+     * {@link Entry#onOfficialRoll()} over {@link #at}, for aggregates computed in the database.
+     */
+    public static String officialRollSql(int orgParam) {
+        return """
+                SELECT member_id, cell_id FROM (
+                  SELECT DISTINCT ON (member_id) member_id, cell_id, status, temporary
+                    FROM member_movement
+                   WHERE organization_id = ?%d AND effective_date <= ?%d
+                   ORDER BY member_id, effective_date DESC, id DESC) latest
+                 WHERE latest.status IN (%s) AND NOT latest.temporary""".formatted(orgParam, orgParam + 1,
+                java.util.Arrays.stream(MemberStatus.values()).filter(MemberStatus::onRoll).map(st -> "'" + st.name() + "'")
+                        .collect(java.util.stream.Collectors.joining(", ")));
+    }
+
     private final EntityManager em;
 
     public Roster(EntityManager em) {

@@ -64,9 +64,10 @@ public class StatisticsService {
                 c[e.status() == MemberStatus.PROBATIONARY ? 0 : 1]++;
             }
         }
-        int religious = onRoll.isEmpty() ? 0 : ((Number) em.createQuery(
-                "select count(m) from Member m where m.religious = true and m.id in :ids").setParameter("ids", onRoll)
-                .getSingleResult()).intValue();
+        // Counted in the database over the same roll: no parameter per member (PostgreSQL allows 65,535 at most).
+        int religious = onRoll.isEmpty() ? 0 : ((Number) em.createNativeQuery("""
+                SELECT count(*) FROM (%s) roll JOIN member m ON m.id = roll.member_id WHERE m.religious""".formatted(
+                Roster.officialRollSql(1))).setParameter(1, org.id).setParameter(2, date).getSingleResult()).intValue();
         List<CellCount> cells = new ArrayList<>();
         for (PartyCell cell : PartyCell.<PartyCell>list("organizationId", Sort.by("code"), org.id)) {
             int[] c = perCell.getOrDefault(cell.id, new int[2]);

@@ -278,25 +278,21 @@ public class InboxConsumer {
     private int applyAll(List<ConsumerRecord<String, byte[]>> batch) {
         int n = 0;
         Map<TopicPartition, Long> last = new HashMap<>();
+        List<ConsumerRecord<String, byte[]>> readable = new ArrayList<>(batch.size());
+        List<EventEnvelope> events = new ArrayList<>(batch.size());
         for (ConsumerRecord<String, byte[]> r : batch) {
             last.put(new TopicPartition(r.topic(), r.partition()), r.offset());
-            EventEnvelope event;
             try {
-                event = EventJson.fromBytes(r.value());
+                events.add(EventJson.fromBytes(r.value()));
+                readable.add(r);
             } catch (RuntimeException unreadable) {
                 deadLetter(r, unreadable);
-                continue;
             }
-            int inserted = em.createNativeQuery("""
-                    INSERT INTO inbox (event_id, event_type, topic, partition_no, offset_no)
-                    VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (event_id) DO NOTHING""")
-                    .setParameter(1, event.id())
-                    .setParameter(2, event.type())
-                    .setParameter(3, r.topic())
-                    .setParameter(4, r.partition())
-                    .setParameter(5, r.offset())
-                    .executeUpdate();
-            if (inserted == 1) {
+        }
+        // One statement records the whole batch; it returns the ids that were new, the only ones to apply.
+        java.util.Set<UUID> fresh = recordInInbox(readable, events);
+        for (EventEnvelope event : events) {
+            if (fresh.remove(event.id())) {
                 for (EventHandler handler : handlers) {
                     handler.apply(event);
                 }
@@ -317,6 +313,48 @@ public class InboxConsumer {
         }
         em.flush();
         return n;
+    }
+
+    @SuppressWarnings("unchecked")
+    private java.util.Set<UUID> recordInInbox(List<ConsumerRecord<String, byte[]>> records, List<EventEnvelope> events) {
+        if (events.isEmpty()) {
+            return new java.util.HashSet<>();
+        }
+        StringBuilder ids = new StringBuilder("{");
+        StringBuilder types = new StringBuilder("{");
+        StringBuilder topics = new StringBuilder("{");
+        StringBuilder partitions = new StringBuilder("{");
+        StringBuilder offsets = new StringBuilder("{");
+        for (int i = 0; i < events.size(); i++) {
+            String sep = i == 0 ? "" : ",";
+            ids.append(sep).append(events.get(i).id());
+            types.append(sep).append(arrayElement(events.get(i).type()));
+            topics.append(sep).append(arrayElement(records.get(i).topic()));
+            partitions.append(sep).append(records.get(i).partition());
+            offsets.append(sep).append(records.get(i).offset());
+        }
+        List<Object> inserted = em.createNativeQuery("""
+                INSERT INTO inbox (event_id, event_type, topic, partition_no, offset_no)
+                SELECT * FROM unnest(CAST(?1 AS uuid[]), CAST(?2 AS varchar[]), CAST(?3 AS varchar[]),
+                                     CAST(?4 AS int[]), CAST(?5 AS bigint[]))
+                ON CONFLICT (event_id) DO NOTHING
+                RETURNING event_id""")
+                .setParameter(1, ids.append('}').toString())
+                .setParameter(2, types.append('}').toString())
+                .setParameter(3, topics.append('}').toString())
+                .setParameter(4, partitions.append('}').toString())
+                .setParameter(5, offsets.append('}').toString())
+                .getResultList();
+        java.util.Set<UUID> fresh = new java.util.HashSet<>();
+        for (Object id : inserted) {
+            fresh.add(id instanceof UUID u ? u : UUID.fromString(id.toString()));
+        }
+        return fresh;
+    }
+
+    /** A PostgreSQL array literal element, quoted. */
+    private static String arrayElement(String s) {
+        return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 
     private void deadLetter(ConsumerRecord<String, byte[]> r, Exception error) {

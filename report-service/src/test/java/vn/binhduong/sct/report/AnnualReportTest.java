@@ -113,6 +113,19 @@ class AnnualReportTest {
             violation(e, "TRADE_SURPLUS_AS_REPORTED", "Thặng dư thương mại nêu bằng xuất khẩu trừ nhập khẩu",
                     "TRADE_SURPLUS_REPORTED", "EXPORT - IMPORT", new java.math.BigDecimal("6.8"), new java.math.BigDecimal("6.81"),
                     new java.math.BigDecimal("-0.01"), "Thặng dư thương mại nêu 6,8 tỷ USD khác số tính 6,81 tỷ USD (chênh 0,01)");
+            // six delegations of the department (one still open) and one inter-agency delegation it only joined
+            for (int d = 1; d <= 6; d++) {
+                stateInspection(e, "state-inspection.opened", ORG + "-si" + d, "SCT", d + "/QĐ-SCT",
+                        "Thanh tra chấp hành pháp luật " + d, "Sở Công Thương", false);
+                if (d < 6) {
+                    stateInspection(e, "state-inspection.concluded", ORG + "-si" + d, "SCT", d + "/QĐ-SCT",
+                            "Thanh tra chấp hành pháp luật " + d, "Sở Công Thương", false);
+                }
+            }
+            String joined = "Đoàn thanh tra liên ngành việc thực hiện quy định của pháp luật về sản xuất, kinh doanh, bán buôn,"
+                    + " bán lẻ trang thiết bị y tế năm 2020";
+            stateInspection(e, "state-inspection.opened", ORG + "-si-syt", "SYT", "170/QĐ-SYT", joined, "Sở Y tế", true);
+            stateInspection(e, "state-inspection.concluded", ORG + "-si-syt", "SYT", "170/QĐ-SYT", joined, "Sở Y tế", true);
             e.publish(Events.INSPECTION, "planned-work.postponed", "inspection-service", ORG, ORG + "-drill", Map.of(
                     "plannedWorkId", ORG + "-drill", "organization", ORG, "year", 2021, "status", "POSTPONED",
                     "title", "Kế hoạch tổ chức diễn tập ứng phó sự cố hóa chất tỉnh Bình Dương năm 2021"));
@@ -149,6 +162,32 @@ class AnnualReportTest {
         p.put("message", message);
         e.publish(Events.INDICATOR, "validation.violation-found", "indicator-service", ORG, code + "/" + ORG + "/2021", p);
         Events.sleep(5); // a later run of the same rule is a later event
+    }
+
+    /** inspection-service's StateInspectionChanged payload. */
+    private static void stateInspection(Events e, String type, String id, String issuer, String decision, String title,
+            String leadAgency, boolean interAgency) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("stateInspectionId", id);
+        p.put("organization", ORG);
+        p.put("issuer", issuer);
+        p.put("decisionNumber", decision);
+        p.put("decisionDate", "2021-07-09");
+        p.put("year", 2021);
+        p.put("fields", List.of(interAgency ? "MEDICAL_EQUIPMENT" : "PETROLEUM"));
+        p.put("title", title);
+        p.put("leadAgency", leadAgency);
+        p.put("interAgency", interAgency);
+        p.put("status", type.endsWith("concluded") ? "CONCLUDED" : "OPEN");
+        p.put("concludedOn", type.endsWith("concluded") ? "2021-12-04" : null);
+        p.put("violationsFound", null);
+        p.put("findings", null);
+        p.put("subjectsInspected", 3);
+        p.put("businessesInspected", 3);
+        p.put("individualsInspected", 0);
+        p.put("penaltiesDecided", 0);
+        p.put("penaltiesTotalVnd", 0L);
+        e.publish(Events.INSPECTION, type, "inspection-service", ORG, id, p);
     }
 
     private static String generate() {
@@ -254,6 +293,16 @@ class AnnualReportTest {
                 + "(chênh 8 chợ) |"), md);
         assertTrue(md.contains("theo lần kiểm tra gần nhất"), "note that a resolved violation stays listed");
         assertTrue(!md.contains("Quy tắc kiểm tra chỉ tiêu (indicator-service) |"), "no empty rows");
+    }
+
+    @Test
+    @Order(4)
+    void delegationsCountOnlyTheDepartmentsOwnAndNameTheInterAgencyOneItJoined() {
+        String md = new String(output(latestVersion(), "md"), StandardCharsets.UTF_8);
+        assertTrue(md.contains("Thực hiện 06 Đoàn thanh tra chấp hành pháp luật hoạt động trong lĩnh vực ngành Công Thương và tham gia"
+                + " Đoàn thanh tra liên ngành việc thực hiện quy định của pháp luật về sản xuất, kinh doanh, bán buôn, bán lẻ trang"
+                + " thiết bị y tế năm 2020 theo Quyết định số 170/QĐ-SYT (do Sở Y tế chủ trì)."), md);
+        assertTrue(!md.contains("Thực hiện 07 Đoàn"), md);
     }
 
     @Test

@@ -89,7 +89,9 @@ public class MappedEventHandler implements EventHandler {
     private void apply(EventMapping m, EventEnvelope e, String subjectOverride) {
         if (m.when() != null) {
             for (Map.Entry<String, String> w : m.when().entrySet()) {
-                if (!w.getValue().equalsIgnoreCase(String.valueOf(Payload.text(e, w.getKey())))) {
+                // alternatives a|b; "null" matches an absent field (an event from before the field existed)
+                String actual = String.valueOf(Payload.text(e, w.getKey()));
+                if (java.util.Arrays.stream(w.getValue().split("\\|")).noneMatch(v -> v.trim().equalsIgnoreCase(actual))) {
                     return;
                 }
             }
@@ -113,7 +115,7 @@ public class MappedEventHandler implements EventHandler {
         }
         String subject = subjectOverride != null ? subjectOverride : Payload.text(e, m.subject() == null ? "$aggregateId" : m.subject());
         String category = m.category() == null ? null : Payload.text(e, m.category());
-        String label = m.label() == null ? null : Payload.text(e, m.label());
+        String label = label(e, m.label());
         if (m.contributions() != null) {
             for (EventMapping.Contribution c : m.contributions()) {
                 String metric = Payload.fill(e, c.metric());
@@ -167,6 +169,20 @@ public class MappedEventHandler implements EventHandler {
             }
             store.derive(org, year, e);
         }
+    }
+
+    /** A path, or a template {@code ${a} ... ${b}}; alternatives {@code template|path}, the first that resolves. */
+    private static String label(EventEnvelope e, String label) {
+        if (label == null || !label.contains("${")) {
+            return label == null ? null : Payload.text(e, label);
+        }
+        for (String alternative : label.split("\\|")) {
+            String v = alternative.contains("${") ? Payload.fill(e, alternative) : Payload.text(e, alternative);
+            if (v != null && !v.isBlank()) {
+                return v.length() > 400 ? v.substring(0, 399) + "…" : v; // the label column's width
+            }
+        }
+        return null;
     }
 
     private static Unit unit(EventEnvelope e, String unit) {

@@ -573,9 +573,15 @@ public final class ReportAssembler {
 
     private List<Block> stateInspection() {
         List<Block> out = new ArrayList<>();
+        // the department's own delegations; those led by another agency that it joined are named apart
+        List<String> joined = labels.apply("state-inspection.inter-agency-delegations", null);
         if (fmt("state-inspection.delegations") != null) {
             out.add(sentence("Thực hiện " + fmt("state-inspection.delegations")
-                    + " Đoàn thanh tra chấp hành pháp luật hoạt động trong lĩnh vực ngành Công Thương.", "state-inspection.delegations"));
+                    + " Đoàn thanh tra chấp hành pháp luật hoạt động trong lĩnh vực ngành Công Thương"
+                    + (joined.isEmpty() ? "" : " và tham gia " + String.join("; ", joined)) + ".", "state-inspection.delegations",
+                    "state-inspection.inter-agency-delegations"));
+        } else if (!joined.isEmpty()) {
+            out.add(sentence("Tham gia " + String.join("; ", joined) + ".", "state-inspection.inter-agency-delegations"));
         }
         List<String> offenders = new ArrayList<>();
         for (Map.Entry<String, FigureView> e : f.entrySet()) {

@@ -162,4 +162,26 @@ class MemberLifecycleTest {
             assertEquals(2, seats.get(1).payload().get("positionsHeldByMember").size());
         }
     }
+
+    @Test
+    void memberListPagesByNameWithTheCellCodeOfEachMember() {
+        String a = Api.unique("A");
+        String b = Api.unique("B");
+        String c = Api.unique("C");
+        String org = Api.organization(a, b, c);
+        Api.official(org, b, "Bùi Văn Ba", "2010-01-05", "2011-01-10");
+        Api.official(org, a, "An Thị Một", "2010-01-05", "2011-01-10");
+        Api.official(org, c, "Cao Văn Ba", "2010-01-05", "2011-01-10");
+        Api.official(org, a, "Đỗ Thị Bốn", "2010-01-05", "2011-01-10");
+        String list = "/api/v1/organizations/" + org + "/members";
+        get(admin(), list + "?page=0&size=2").statusCode(200).body("total", equalTo(4))
+                .body("items.fullName", equalTo(List.of("An Thị Một", "Bùi Văn Ba"))).body("items.cellCode", equalTo(List.of(a, b)))
+                .body("items.organization", equalTo(List.of(org, org)));
+        get(admin(), list + "?page=1&size=2").statusCode(200)
+                .body("items.fullName", equalTo(List.of("Cao Văn Ba", "Đỗ Thị Bốn"))).body("items.cellCode", equalTo(List.of(c, a)));
+        get(admin(), list + "?cell=" + a).statusCode(200).body("total", equalTo(2)).body("items.cellCode", equalTo(List.of(a, a)));
+        get(TestTokens.cellSecretary(b), list).statusCode(200).body("total", equalTo(1))
+                .body("items[0].cellCode", equalTo(b)).body("items[0].nationalId", equalTo("074188001234"));
+        get(admin(), list + "?name=zzz-nobody").statusCode(200).body("total", equalTo(0)).body("items.size()", equalTo(0));
+    }
 }

@@ -113,6 +113,17 @@ class AnnualReportTest {
             violation(e, "TRADE_SURPLUS_AS_REPORTED", "Thặng dư thương mại nêu bằng xuất khẩu trừ nhập khẩu",
                     "TRADE_SURPLUS_REPORTED", "EXPORT - IMPORT", new java.math.BigDecimal("6.8"), new java.math.BigDecimal("6.81"),
                     new java.math.BigDecimal("-0.01"), "Thặng dư thương mại nêu 6,8 tỷ USD khác số tính 6,81 tỷ USD (chênh 0,01)");
+            // the two programmes: each body inspects one cell and supervises another; all four items concluded in the end
+            String[][] items = { { "BTV-DUSCT", "Ban Thường vụ Đảng ủy", "06-CTr/ĐUSCT", "INSPECTION", "CB3" },
+                    { "BTV-DUSCT", "Ban Thường vụ Đảng ủy", "06-CTr/ĐUSCT", "SUPERVISION", "CB1" },
+                    { "UBKT-DUSCT", "Ủy ban kiểm tra Đảng ủy", "07-Ctr/UBKT", "INSPECTION", "CB4" },
+                    { "UBKT-DUSCT", "Ủy ban kiểm tra Đảng ủy", "07-Ctr/UBKT", "SUPERVISION", "CB2" } };
+            for (int i = 0; i < items.length; i++) {
+                inspectionItem(e, "inspection-item.planned", i, items[i], 2, 0);
+            }
+            for (int i = 0; i < items.length; i++) {
+                inspectionItem(e, "inspection-item.concluded", i, items[i], 2, i % 2 + 1);
+            }
             // six delegations of the department (one still open) and one inter-agency delegation it only joined
             for (int d = 1; d <= 6; d++) {
                 stateInspection(e, "state-inspection.opened", ORG + "-si" + d, "SCT", d + "/QĐ-SCT",
@@ -162,6 +173,34 @@ class AnnualReportTest {
         p.put("message", message);
         e.publish(Events.INDICATOR, "validation.violation-found", "indicator-service", ORG, code + "/" + ORG + "/2021", p);
         Events.sleep(5); // a later run of the same rule is a later event
+    }
+
+    /** inspection-service's ItemChanged payload: item {@code i} of its body's programme, with the programme's counts. */
+    private static void inspectionItem(Events e, String type, int i, String[] item, int planned, int concluded) {
+        boolean done = type.endsWith("concluded");
+        Map<String, Object> p = new HashMap<>();
+        p.put("itemId", ORG + "-item-" + i);
+        p.put("programmeId", ORG + "-" + item[0]);
+        p.put("documentNumber", item[2]);
+        p.put("bodyCode", item[0]);
+        p.put("bodyName", item[1]);
+        p.put("organization", ORG);
+        p.put("year", 2021);
+        p.put("kind", item[3]);
+        p.put("mode", "REGULAR");
+        p.put("targetType", "CELL");
+        p.put("targetRef", item[4]);
+        p.put("targetCellCode", item[4]);
+        p.put("targetName", "Chi bộ " + item[4].substring(2));
+        p.put("status", done ? "CONCLUDED" : "PLANNED");
+        p.put("plannedFrom", "2021-03-01");
+        p.put("plannedTo", "2021-11-30");
+        p.put("startedOn", done ? "2021-06-01" : null);
+        p.put("concludedOn", done ? "2021-06-30" : null);
+        p.put("violationFound", done ? Boolean.FALSE : null);
+        p.put("programmeItemsPlanned", planned);
+        p.put("programmeItemsConcluded", concluded);
+        e.publish(Events.INSPECTION, type, "inspection-service", ORG, ORG + "-item-" + i, p);
     }
 
     /** inspection-service's StateInspectionChanged payload. */
@@ -303,6 +342,15 @@ class AnnualReportTest {
                 + " Đoàn thanh tra liên ngành việc thực hiện quy định của pháp luật về sản xuất, kinh doanh, bán buôn, bán lẻ trang"
                 + " thiết bị y tế năm 2020 theo Quyết định số 170/QĐ-SYT (do Sở Y tế chủ trì)."), md);
         assertTrue(!md.contains("Thực hiện 07 Đoàn"), md);
+    }
+
+    @Test
+    @Order(4)
+    void inspectionSentenceNamesTheCellsEachBodyInspectedAndSupervisedAndTheComputedCompletion() {
+        String md = new String(output(latestVersion(), "md"), StandardCharsets.UTF_8);
+        assertTrue(md.contains("Trong năm, Ban Thường vụ Đảng ủy đã tiến hành kiểm tra Chi bộ 3 và giám sát Chi bộ 1; Ủy ban kiểm tra"
+                + " Đảng ủy đã tiến hành kiểm tra Chi bộ 4 và giám sát Chi bộ 2."), md);
+        assertTrue(md.contains("Đến nay, 100% chương trình, kế hoạch kiểm tra giám sát trong năm đều được hoàn thành."), md);
     }
 
     @Test

@@ -314,7 +314,11 @@ public final class ReportAssembler {
                 String prefix = "party-inspection." + kind + ".";
                 if (e.getKey().startsWith(prefix) && e.getValue().value() != null && e.getValue().value().signum() > 0) {
                     String body = e.getKey().substring(prefix.length());
-                    byBody.computeIfAbsent(body, b -> new ArrayList<>()).add(word + " " + e.getValue().formatted() + " cuộc");
+                    // the cells (or members) the concluded items targeted, as the seed names them; else the count
+                    List<String> targets = labels.apply("party-inspection." + kind, body);
+                    boolean named = targets.size() == e.getValue().value().intValue();
+                    byBody.computeIfAbsent(body, b -> new ArrayList<>()).add(word + " "
+                            + (named ? String.join(", ", targets) : e.getValue().formatted() + " cuộc"));
                 }
             }
         }
@@ -337,8 +341,13 @@ public final class ReportAssembler {
         }
         String rate = fmt("party-inspection.plan.completion-rate");
         if (rate != null) {
-            out.add(sentence("Đến nay, " + rate + " chương trình, kế hoạch kiểm tra giám sát trong năm đã được hoàn thành.",
-                    "party-inspection.plan.completion-rate"));
+            BigDecimal done = num("party-inspection.plan.items.completed");
+            BigDecimal plannedItems = num("party-inspection.plan.items");
+            out.add(sentence(num("party-inspection.plan.completion-rate").compareTo(BigDecimal.valueOf(100)) >= 0
+                    ? "Đến nay, " + rate + " chương trình, kế hoạch kiểm tra giám sát trong năm đều được hoàn thành."
+                    : "Đến nay, đã hoàn thành " + rate + " chương trình, kế hoạch kiểm tra giám sát trong năm"
+                            + (done != null && plannedItems != null ? " (" + count(done) + "/" + count(plannedItems) + " cuộc)" : "") + ".",
+                    "party-inspection.plan.completion-rate", "party-inspection.plan.items.completed", "party-inspection.plan.items"));
         }
         return out;
     }

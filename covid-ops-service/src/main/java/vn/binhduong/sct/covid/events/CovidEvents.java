@@ -30,6 +30,9 @@ public final class CovidEvents {
     public static final EventType CLUSTER_STATUS_REPORTED = EventType.of("cluster-status.reported", 1);
     public static final EventType RETAIL_STATUS_REPORTED = EventType.of("retail-status.reported", 1);
     public static final EventType LOCKDOWN_SUPPORT_RECORDED = EventType.of("lockdown-support.recorded", 1);
+    public static final EventType OXYGEN_CAPACITY_REPORTED = EventType.of("oxygen-capacity.reported", 1);
+    public static final EventType OXYGEN_COORDINATION_TEAM_REGISTERED = EventType.of("oxygen-coordination-team.registered", 1);
+    public static final EventType OXYGEN_COORDINATION_RECORDED = EventType.of("oxygen-coordination.recorded", 1);
 
     public record EstablishmentRegistered(String code, String name, String type, String clusterCode, String district) {
     }
@@ -89,6 +92,23 @@ public final class CovidEvents {
 
     public record LockdownSupportRecorded(String code, String planReference, String districts, int wards, int staffAssigned,
             int workingGroups, LocalDate startDate, LocalDate endDate) {
+    }
+
+    /** Containers of one kind: count and total volume in litres (dung tích). */
+    public record OxygenContainers(String kind, int count, long volumeLitres) {
+    }
+
+    public record OxygenCapacityReported(String reportId, String supplierCode, String supplierName, LocalDate date,
+            String capacityBasis, long capacity, String capacityUnit, List<OxygenContainers> containers, String source) {
+    }
+
+    public record OxygenCoordinationTeamRegistered(String code, String name, String decisionReference, LocalDate decisionDate,
+            String issuedBy, String departmentRole) {
+    }
+
+    /** No person: the requesting unit is an institution (hospital, treatment area). */
+    public record OxygenCoordinationRecorded(String recordId, String teamCode, LocalDate date, String requestingUnit,
+            String requestingUnitKind, String supplierCode, long quantity, String quantityUnit, String status) {
     }
 
     private CovidEvents() {

@@ -16,12 +16,16 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import vn.binhduong.sct.indicator.domain.Achievement;
+import vn.binhduong.sct.indicator.domain.Indicator;
 import vn.binhduong.sct.indicator.domain.IndicatorValue;
+import vn.binhduong.sct.indicator.domain.PlanTarget;
 import vn.binhduong.sct.indicator.domain.Unit;
 import vn.binhduong.sct.indicator.domain.ValueKind;
 import vn.binhduong.sct.indicator.domain.ValueRevision;
 import vn.binhduong.sct.indicator.events.IndicatorEvents.ValueRecorded;
+import vn.binhduong.sct.indicator.service.PeriodRollup;
 import vn.binhduong.sct.indicator.service.ValueFacts;
+import vn.binhduong.sct.platform.format.VnFormat;
 
 /** Request and response records of values and their import. */
 public final class ValueApi {
@@ -52,15 +56,50 @@ public final class ValueApi {
             @Schema(description = "for a derived value: the inputs it was computed from") Map<String, BigDecimal> inputs,
             String source, String note, BigDecimal targetValue, BigDecimal targetGrowth, String planDocument,
             Achievement achievement, int revision, int version, OffsetDateTime recordedAt,
-            @Schema(description = "CREATED, UPDATED or UNCHANGED, on a write") String outcome) {
+            @Schema(description = "CREATED, UPDATED or UNCHANGED, on a write") String outcome,
+            @Schema(description = "true when the value is not stored but computed on read from its sub-periods "
+                    + "(values query with aggregate=true); false for a stored value", examples = "false") boolean aggregated,
+            @Schema(description = "for an aggregated value: how it was made, from which stored periods, and its coverage") AggregateInfo aggregate) {
         public static ValueView of(IndicatorValue v, String outcome) {
             ValueRecorded f = ValueFacts.of(v);
             return new ValueView(v.id, f.indicatorCode(), f.indicatorName(), f.organization(), f.period(),
                     f.periodType(), v.kind, f.value(), f.unit(), f.displayValue(), f.displayUnit(), f.displayText(),
                     f.growth(), f.growthBasis(), f.publishedGrowth(), f.baseValue(), v.derived, f.formula(), f.inputs(),
                     v.source, v.note, f.targetValue(), f.targetGrowth(), f.planDocument(), f.achievement(), v.revision,
-                    v.version, v.recordedAt, outcome);
+                    v.version, v.recordedAt, outcome, false, null);
         }
+
+        /** A value computed on read from sub-periods; it has no id, revision or history, and is never published. */
+        public static ValueView of(PeriodRollup.Rolled r) {
+            Indicator ind = r.indicator();
+            BigDecimal value = ValueFacts.plain(r.value());
+            BigDecimal display = ValueFacts.display(ind, r.value());
+            PlanTarget target = PlanTarget.find(ind.id, r.organization(), r.period().code());
+            String source = (r.method().equals(PeriodRollup.FORMULA) ? "tính từ " + ind.formula + " trên số tổng hợp"
+                    : "tổng hợp (" + r.method() + ") từ " + String.join(", ", r.sourcePeriods()))
+                    + (r.complete() ? "" : ", chưa đủ kỳ: " + r.coveredMonths() + "/" + r.expectedMonths() + " tháng");
+            return new ValueView(null, ind.code, ind.name, r.organization(), r.period().code(), r.period().type().name(),
+                    r.kind(), value, ind.unit.name(), display, ind.displayUnit(),
+                    (VnFormat.decimal(display, 4) + " " + ind.displayUnit()).strip(), null, null, null, null,
+                    ind.derived(), ind.formula, ValueFacts.plain(r.inputs()), source, null,
+                    target == null ? null : ValueFacts.plain(target.targetValue),
+                    target == null ? null : ValueFacts.plain(target.targetGrowth),
+                    target == null ? null : target.planDocument,
+                    r.complete() ? Achievement.of(ind, r.value(), null, target) : null, 0, 0, null, null, true,
+                    new AggregateInfo(r.method(), r.sourcePeriods(), r.coveredMonths(), r.expectedMonths(),
+                            r.complete()));
+        }
+    }
+
+    @Schema(description = "How an aggregated value was made from the stored values of its sub-periods")
+    public record AggregateInfo(
+            @Schema(description = "the indicator's aggregation SUM, LAST or AVERAGE; FORMULA for a derived indicator "
+                    + "computed from the aggregated values of its inputs", examples = "SUM") String method,
+            @Schema(description = "the stored periods whose values were used (for LAST: the latest one)",
+                    examples = "[\"2021-10\", \"2021-11\"]") List<String> sourcePeriods,
+            @Schema(description = "months of the period covered by stored values (a stored quarter covers 3)", examples = "2") int coveredMonths,
+            @Schema(description = "months in the period: 3 for a quarter, 12 for a year", examples = "3") int expectedMonths,
+            @Schema(description = "true when every month of the period is covered", examples = "false") boolean complete) {
     }
 
     public record RevisionView(int revision, ValueKind kind, BigDecimal value, BigDecimal publishedGrowth,

@@ -1,7 +1,15 @@
 package vn.binhduong.sct.indicator.api;
 
 import java.net.URI;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.UUID;
 
@@ -31,6 +39,7 @@ import vn.binhduong.sct.indicator.api.ValueApi.ImportSummary;
 import vn.binhduong.sct.indicator.api.ValueApi.RevisionView;
 import vn.binhduong.sct.indicator.api.ValueApi.ValueRequest;
 import vn.binhduong.sct.indicator.api.ValueApi.ValueView;
+import vn.binhduong.sct.indicator.domain.Indicator;
 import vn.binhduong.sct.indicator.domain.IndicatorValue;
 import vn.binhduong.sct.indicator.domain.Period;
 import vn.binhduong.sct.indicator.domain.PeriodType;
@@ -39,10 +48,12 @@ import vn.binhduong.sct.indicator.domain.ValueKind;
 import vn.binhduong.sct.indicator.domain.ValueRevision;
 import vn.binhduong.sct.indicator.service.CatalogueService;
 import vn.binhduong.sct.indicator.service.ImportService;
+import vn.binhduong.sct.indicator.service.PeriodRollup;
 import vn.binhduong.sct.indicator.service.TargetService;
 import vn.binhduong.sct.indicator.service.ValueService;
 import vn.binhduong.sct.platform.api.PageParams;
 import vn.binhduong.sct.platform.api.PageResult;
+import vn.binhduong.sct.platform.rules.Expression;
 import vn.binhduong.sct.platform.security.Roles;
 
 @Path("/api/v1")
@@ -77,7 +88,10 @@ public class ValueResource {
     @GET
     @Path("values")
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.DEPARTMENT_STAFF, Roles.VIEWER, Roles.INTEGRATION })
-    @Operation(summary = "Values with growth, target and achievement, by indicator or indicator set, organisation and period range")
+    @Operation(summary = "Values with growth, target and achievement, by indicator or indicator set, organisation and period range; "
+            + "with aggregate=true also the quarters and years that have no stored value of their own, computed from "
+            + "their stored months/quarters with the indicator's aggregation (SUM, LAST, AVERAGE; NONE gives none), "
+            + "marked aggregated=true with their source periods and month coverage; a stored value always wins")
     public PageResult<ValueView> list(@BeanParam @Valid PageParams page,
             @Parameter(description = "indicator codes (repeat the parameter)") @QueryParam("indicator") List<String> indicators,
             @Parameter(description = "indicator set code") @QueryParam("set") String set,
@@ -85,7 +99,14 @@ public class ValueResource {
             @Parameter(description = "first period of the range (its start), e.g. 2020") @QueryParam("from") String from,
             @Parameter(description = "last period of the range (its end), e.g. 2021Q4") @QueryParam("to") String to,
             @Parameter(description = "YEAR, QUARTER or MONTH") @QueryParam("periodType") PeriodType periodType,
-            @Parameter(description = "ESTIMATE, PRELIMINARY, ACTUAL or FINAL") @QueryParam("kind") ValueKind kind) {
+            @Parameter(description = "ESTIMATE, PRELIMINARY, ACTUAL or FINAL") @QueryParam("kind") ValueKind kind,
+            @Parameter(description = "also return quarters and years without a stored value, aggregated on read from "
+                    + "their sub-periods (aggregated=true, aggregate.sourcePeriods, aggregate.complete); a derived "
+                    + "indicator is its formula over its inputs' aggregates; only quarters and years wholly inside "
+                    + "from..to are made. Default false: stored values only") @QueryParam("aggregate") @DefaultValue("false") boolean aggregate) {
+        if (aggregate) {
+            return aggregated(page, indicators, set, organization, from, to, periodType, kind);
+        }
         StringBuilder q = new StringBuilder("1 = 1");
         Parameters p = new Parameters();
         List<String> codes = new ArrayList<>(indicators == null ? List.of() : indicators);
@@ -120,6 +141,67 @@ public class ValueResource {
                 Sort.by("indicator.code").and("organization").and("periodStart").and("periodType"), p);
         return PageResult.of(query.page(page.toPage()).list().stream().map(v -> ValueView.of(v, null)).toList(), page,
                 query.count());
+    }
+
+    /** Stored and aggregated values, filtered, sorted and paged in memory (the aggregates exist only on read). */
+    private PageResult<ValueView> aggregated(PageParams page, List<String> indicators, String set, String organization,
+            String from, String to, PeriodType periodType, ValueKind kind) {
+        Set<String> requested = new HashSet<>(indicators == null ? List.of() : indicators);
+        if (set != null) {
+            requested.addAll(catalogue.getSet(set).indicators);
+        }
+        List<Indicator> all = Indicator.listAll();
+        Map<String, Indicator> byCode = new HashMap<>();
+        all.forEach(i -> byCode.put(i.code, i));
+        Set<String> scope = new HashSet<>();
+        Deque<String> queue = new ArrayDeque<>(requested);
+        while (!queue.isEmpty()) {
+            String code = queue.poll();
+            Indicator i = byCode.get(code);
+            if (scope.add(code) && i != null && i.derived()) {
+                queue.addAll(Expression.parse(i.formula).names());
+            }
+        }
+        StringBuilder q = new StringBuilder("1 = 1");
+        Parameters p = new Parameters();
+        if (!requested.isEmpty()) {
+            q.append(" and indicator.code in :codes");
+            p.and("codes", scope);
+        }
+        if (organization != null) {
+            q.append(" and organization = :org");
+            p.and("org", organization);
+        }
+        LocalDate start = from == null ? null : Period.parse(from, "from").start();
+        LocalDate end = to == null ? null : Period.parse(to, "to").end();
+        if (start != null) {
+            q.append(" and periodStart >= :from");
+            p.and("from", start);
+        }
+        if (end != null) {
+            q.append(" and periodEnd <= :to");
+            p.and("to", end);
+        }
+        List<IndicatorValue> stored = IndicatorValue.<IndicatorValue>find(q.toString(), p).list();
+        List<ValueView> rows = new ArrayList<>();
+        for (IndicatorValue v : stored) {
+            if ((requested.isEmpty() || requested.contains(v.indicator.code)) && (periodType == null || v.periodType == periodType)
+                    && (kind == null || v.kind == kind)) {
+                rows.add(ValueView.of(v, null));
+            }
+        }
+        for (PeriodRollup.Rolled r : new PeriodRollup(all, stored).candidates()) {
+            if ((requested.isEmpty() || requested.contains(r.indicator().code))
+                    && (periodType == null || r.period().type() == periodType) && (kind == null || r.kind() == kind)
+                    && (start == null || !r.period().start().isBefore(start))
+                    && (end == null || !r.period().end().isAfter(end))) {
+                rows.add(ValueView.of(r));
+            }
+        }
+        rows.sort(Comparator.comparing(ValueView::indicator).thenComparing(ValueView::organization)
+                .thenComparing(v -> Period.parse(v.period()).start()).thenComparing(ValueView::periodType));
+        int offset = Math.min(page.offset(), rows.size());
+        return PageResult.of(rows.subList(offset, Math.min(rows.size(), offset + page.size)), page, rows.size());
     }
 
     @GET

@@ -144,7 +144,7 @@ class OxygenTest {
     }
 
     @Test
-    void refusesACoordinationWithANonSupplierANegativeQuantityAFutureDateOrBeforeTheTeamsDecision() {
+    void refusesACoordinationWithANonSupplierANegativeQuantityOrAFutureDate() {
         Api.establishment("OX-T-S8", "OXYGEN_SUPPLIER");
         Api.establishment("OX-T-SUP", "SUPERMARKET");
         team("OX-T-TEAM2", "2021-09-04");
@@ -154,10 +154,42 @@ class OxygenTest {
                 .statusCode(400).body("errors.field", hasItem(containsString("quantity")));
         Api.post("/api/v1/oxygen-coordinations", coordination("OX-T-TEAM2", LocalDate.now().plusDays(3).toString(), "OX-T-S8", 1, "REQUESTED"))
                 .statusCode(422).body("type", containsString("date-in-future"));
-        Api.post("/api/v1/oxygen-coordinations", coordination("OX-T-TEAM2", "2021-09-03", "OX-T-S8", 1, "REQUESTED"))
+        Api.get("/api/v1/oxygen-coordinations?supplier=OX-T-S8").statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
+    void refusesACoordinationDatedBeforeTheDecisionThatSetUpTheTeam() {
+        Api.establishment("OX-T-S9", "OXYGEN_SUPPLIER");
+        team("OX-T-TEAM5", "2021-09-04");
+        Api.post("/api/v1/oxygen-coordinations", coordination("OX-T-TEAM5", "2021-09-03", "OX-T-S9", 1, "REQUESTED"))
                 .statusCode(422).body("type", containsString("action-before-team-decision"))
                 .body("decisionDate", equalTo("2021-09-04")).body("date", equalTo("2021-09-03"));
-        Api.get("/api/v1/oxygen-coordinations?supplier=OX-T-S8").statusCode(200).body("total", equalTo(0));
+        Api.post("/api/v1/oxygen-coordinations", coordination("OX-T-TEAM5", "2021-09-04", "OX-T-S9", 1, "REQUESTED")).statusCode(201);
+        Api.get("/api/v1/oxygen-coordinations?supplier=OX-T-S9").statusCode(200).body("total", equalTo(1));
+    }
+
+    @Test
+    void statisticsListTheTeamsSetUpByTheDateAndCountTheirRecordsByStatus() {
+        Api.establishment("OX-T-S10", "OXYGEN_SUPPLIER");
+        team("OX-T-TEAM6", "2019-03-01");
+        int before = Api.get("/api/v1/oxygen-capacities/statistics?asOf=2019-03-10").statusCode(200)
+                .extract().path("coordinationsByStatus.NOT_SUPPLIED");
+        Api.post("/api/v1/oxygen-coordinations", coordination("OX-T-TEAM6", "2019-03-05", "OX-T-S10", 3, "NOT_SUPPLIED")).statusCode(201);
+        Api.post("/api/v1/oxygen-coordinations", coordination("OX-T-TEAM6", "2019-03-20", "OX-T-S10", 3, "NOT_SUPPLIED")).statusCode(201);
+        Api.get("/api/v1/oxygen-capacities/statistics?asOf=2019-03-10").statusCode(200)
+                .body("coordinationsByStatus.NOT_SUPPLIED", equalTo(before + 1))
+                .body("coordinationTeams.code", hasItem("OX-T-TEAM6"));
+        Api.get("/api/v1/oxygen-capacities/statistics?asOf=2019-02-28").statusCode(200)
+                .body("coordinationTeams.findAll { it.code == 'OX-T-TEAM6' }.size()", equalTo(0));
+    }
+
+    @Test
+    void documentsTheOxygenEndpointsInOpenApi() {
+        io.restassured.RestAssured.given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/api/v1/oxygen-capacities'.post.summary", containsString("OXYGEN_SUPPLIER"))
+                .body("paths.'/api/v1/oxygen-capacities/statistics'.get.summary", containsString("as of a date"))
+                .body("paths.'/api/v1/oxygen-coordinations'.get.parameters.name", hasItem("supplier"))
+                .body("components.schemas.CapacityRequest.properties.capacityUnit", org.hamcrest.Matchers.notNullValue());
     }
 
     @Test

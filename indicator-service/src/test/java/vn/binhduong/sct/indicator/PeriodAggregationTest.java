@@ -172,4 +172,27 @@ class PeriodAggregationTest {
         assertEquals(false, q.getBoolean("items[0].aggregate.complete"));
         assertEquals(2, query(rate, org, "MONTH", true).getInt("total"), "the stored monthly rates are unchanged");
     }
+
+    @Test
+    void aggregatedQuarterGrowsAgainstLastYearsAggregatedQuarterOnlyWhenBothAreComplete() {
+        String org = unique("ORG");
+        String code = unique("RETAIL");
+        indicator(code, "VND", "SUM", null);
+        for (String m : List.of("10", "11", "12")) {
+            value(code, org, "2020-" + m, "100", null).statusCode(201);
+            value(code, org, "2021-" + m, "110", null).statusCode(201);
+        }
+        for (String m : List.of("01", "02", "03")) {
+            value(code, org, "2020-" + m, "40", null).statusCode(201);
+        }
+        value(code, org, "2021-01", "50", null).statusCode(201);
+        get(VIEWER, "/api/v1/values?indicator=" + code + "&organization=" + org
+                + "&periodType=QUARTER&from=2021&to=2021&aggregate=true").statusCode(200)
+                .body("total", equalTo(2))
+                .body("items.find { it.period == '2021Q4' }.growth", equalTo(10.0f))
+                .body("items.find { it.period == '2021Q4' }.growthBasis", equalTo("COMPUTED"))
+                .body("items.find { it.period == '2021Q4' }.baseValue", equalTo(300))
+                .body("items.find { it.period == '2021Q1' }.growth", nullValue())
+                .body("items.find { it.period == '2021Q1' }.aggregate.coveredMonths", equalTo(1));
+    }
 }

@@ -70,8 +70,15 @@ public final class ValueApi {
         }
 
         /** A value computed on read from sub-periods; it has no id, revision or history, and is never published. */
-        public static ValueView of(PeriodRollup.Rolled r) {
+        public static ValueView of(PeriodRollup.Rolled r, PeriodRollup.Rolled lastYear) {
             Indicator ind = r.indicator();
+            BigDecimal growth = null;
+            BigDecimal base = null;
+            if (lastYear != null && r.complete() && lastYear.complete() && lastYear.value().signum() != 0) {
+                base = lastYear.value();
+                growth = r.value().divide(base, java.math.MathContext.DECIMAL64).subtract(BigDecimal.ONE)
+                        .multiply(BigDecimal.valueOf(100)).setScale(2, java.math.RoundingMode.HALF_UP);
+            }
             BigDecimal value = ValueFacts.plain(r.value());
             BigDecimal display = ValueFacts.display(ind, r.value());
             PlanTarget target = PlanTarget.find(ind.id, r.organization(), r.period().code());
@@ -80,12 +87,13 @@ public final class ValueApi {
                     + (r.complete() ? "" : ", chưa đủ kỳ: " + r.coveredMonths() + "/" + r.expectedMonths() + " tháng");
             return new ValueView(null, ind.code, ind.name, r.organization(), r.period().code(), r.period().type().name(),
                     r.kind(), value, ind.unit.name(), display, ind.displayUnit(),
-                    (VnFormat.decimal(display, 4) + " " + ind.displayUnit()).strip(), null, null, null, null,
+                    (VnFormat.decimal(display, 4) + " " + ind.displayUnit()).strip(), growth,
+                    growth == null ? null : "COMPUTED", null, ValueFacts.plain(base),
                     ind.derived(), ind.formula, ValueFacts.plain(r.inputs()), source, null,
                     target == null ? null : ValueFacts.plain(target.targetValue),
                     target == null ? null : ValueFacts.plain(target.targetGrowth),
                     target == null ? null : target.planDocument,
-                    r.complete() ? Achievement.of(ind, r.value(), null, target) : null, 0, 0, null, null, true,
+                    r.complete() ? Achievement.of(ind, r.value(), growth, target) : null, 0, 0, null, null, true,
                     new AggregateInfo(r.method(), r.sourcePeriods(), r.coveredMonths(), r.expectedMonths(),
                             r.complete()));
         }

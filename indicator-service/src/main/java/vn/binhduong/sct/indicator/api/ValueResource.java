@@ -176,7 +176,7 @@ public class ValueResource {
         LocalDate end = to == null ? null : Period.parse(to, "to").end();
         if (start != null) {
             q.append(" and periodStart >= :from");
-            p.and("from", start);
+            p.and("from", start.minusYears(1));
         }
         if (end != null) {
             q.append(" and periodEnd <= :to");
@@ -186,16 +186,17 @@ public class ValueResource {
         List<ValueView> rows = new ArrayList<>();
         for (IndicatorValue v : stored) {
             if ((requested.isEmpty() || requested.contains(v.indicator.code)) && (periodType == null || v.periodType == periodType)
-                    && (kind == null || v.kind == kind)) {
+                    && (kind == null || v.kind == kind) && (start == null || !v.periodStart.isBefore(start))) {
                 rows.add(ValueView.of(v, null));
             }
         }
-        for (PeriodRollup.Rolled r : new PeriodRollup(all, stored).candidates()) {
+        PeriodRollup rollup = new PeriodRollup(all, stored);
+        for (PeriodRollup.Rolled r : rollup.candidates()) {
             if ((requested.isEmpty() || requested.contains(r.indicator().code))
                     && (periodType == null || r.period().type() == periodType) && (kind == null || r.kind() == kind)
                     && (start == null || !r.period().start().isBefore(start))
                     && (end == null || !r.period().end().isAfter(end))) {
-                rows.add(ValueView.of(r));
+                rows.add(ValueView.of(r, rollup.valueOf(r.indicator(), r.organization(), r.period().sameLastYear())));
             }
         }
         rows.sort(Comparator.comparing(ValueView::indicator).thenComparing(ValueView::organization)

@@ -66,6 +66,11 @@ public final class PeriodRollup {
         return effective(indicator, organization, period);
     }
 
+    /** The stored or aggregated value of a period (e.g. the same period last year, to compute a growth), or null. */
+    public Rolled valueOf(Indicator indicator, String organization, Period period) {
+        return effective(indicator, organization, period);
+    }
+
     /**
      * Every aggregate the stored values make: for each indicator and organisation, the quarters and years above its
      * stored periods (and, for a derived indicator, above its inputs' stored periods) that have no stored row.

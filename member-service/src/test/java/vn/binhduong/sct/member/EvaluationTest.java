@@ -123,4 +123,29 @@ class EvaluationTest {
         post(TestTokens.as(Roles.VIEWER), base + "/2021/member-ratings", Map.of("ratings", List.of(Map.of("memberId", inB, "rating", "GOOD"))))
                 .statusCode(403);
     }
+
+    @Test
+    void aFinalisedYearKeepsTheRollCountedAtFinalisationAndReopeningRecountsIt() {
+        String a = Api.unique("A");
+        String org = Api.organization(a);
+        List<String> ids = members(org, a, 5);
+        String base = "/api/v1/organizations/" + org + "/evaluations";
+        String stats = "/api/v1/organizations/" + org + "/statistics/ratings?year=2021";
+        post(admin(), base, Map.of("year", 2021, "evaluationDate", "2021-12-20")).statusCode(201);
+        post(admin(), base + "/2021/member-ratings", Map.of("ratings", Api.ratings(ids, 1))).statusCode(200);
+        post(admin(), base + "/2021/finalization", null).statusCode(200).body("status", equalTo("FINALIZED"))
+                .body("membersOnRoll", equalTo(5)).body("eligibleMembers", equalTo(5)).body("ratedMembers", equalTo(5));
+        // registered later with a date before the evaluation: the live roll at 2021-12-20 now has 6 members
+        Api.official(org, a, "Đảng viên ghi sau", "2010-01-05", "2011-01-10");
+        get(admin(), stats).statusCode(200).body("status", equalTo("FINALIZED")).body("membersOnRoll", equalTo(5))
+                .body("eligibleMembers", equalTo(5)).body("ratedMembers", equalTo(5)).body("membersByRating.EXCELLENT", equalTo(1))
+                .body("membersByRating.GOOD", equalTo(4));
+        get(admin(), base + "/2021").body("membersOnRoll", equalTo(5));
+        // reopening counts the roll again from the registry
+        post(admin(), base + "/2021/reopening", Map.of("reason", "Bổ sung đảng viên")).statusCode(200).body("status", equalTo("OPEN"))
+                .body("membersOnRoll", equalTo(6)).body("eligibleMembers", equalTo(6));
+        get(admin(), stats).statusCode(200).body("membersOnRoll", equalTo(6)).body("eligibleMembers", equalTo(6))
+                .body("ratedMembers", equalTo(5));
+        post(admin(), base + "/2021/finalization", null).statusCode(422).body("unratedMembers", equalTo(1));
+    }
 }

@@ -36,6 +36,12 @@ public class EvaluationYear extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Rating organizationRating;
     public OffsetDateTime finalizedAt;
+    /** The official roll at the evaluation date as counted at finalisation; null while the year is open. */
+    public Integer finalMembersOnRoll;
+    /** Of that roll, members admitted less than 6 months before the evaluation, counted at finalisation. */
+    public Integer finalAdmittedRecently;
+    /** Of the others, members suspended on the evaluation date, counted at finalisation. */
+    public Integer finalSuspended;
     @Version
     public int version;
 

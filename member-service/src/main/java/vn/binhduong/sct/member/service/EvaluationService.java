@@ -196,6 +196,10 @@ public class EvaluationService {
         }
         y.status = EvaluationYear.Status.FINALIZED;
         y.finalizedAt = OffsetDateTime.now();
+        // the year is locked from now on: keep the roll counted now, its statistics are served from it until a reopening
+        y.finalMembersOnRoll = c.onRoll;
+        y.finalAdmittedRecently = c.admittedRecently;
+        y.finalSuspended = c.suspended;
         audit(y, "FINALIZED", null);
         List<CellResult> cells = c.cells.stream().map(v -> new CellResult(v.cellCode(), v.cellName(),
                 v.rating() == null ? null : v.rating().name())).toList();
@@ -215,6 +219,10 @@ public class EvaluationService {
         }
         y.status = EvaluationYear.Status.OPEN;
         y.finalizedAt = null;
+        // open again: the roll is counted live until the next finalisation stores it anew
+        y.finalMembersOnRoll = null;
+        y.finalAdmittedRecently = null;
+        y.finalSuspended = null;
         audit(y, "REOPENED", reason);
         outbox.record(MemberEvents.YEAR_REOPENED, org.code, "evaluation-year", y.id.toString(),
                 new YearReopenedPayload(org.code, year, reason, access.actor()));
@@ -282,6 +290,25 @@ public class EvaluationService {
      */
     @SuppressWarnings("unchecked")
     private Counts counts(PartyOrganization org, EvaluationYear y) {
+        int onRoll;
+        int recent;
+        int suspended;
+        if (y.status == EvaluationYear.Status.FINALIZED && y.finalMembersOnRoll != null) {
+            // counted at finalisation (the year is locked): no roll rebuilt from every movement of the organisation
+            onRoll = y.finalMembersOnRoll;
+            recent = y.finalAdmittedRecently;
+            suspended = y.finalSuspended;
+        } else {
+            int[] live = liveRoll(org, y);
+            onRoll = live[0];
+            recent = live[1];
+            suspended = live[2];
+        }
+        return counts(org, y, onRoll, recent, suspended);
+    }
+
+    /** The official roll at the evaluation date: its size, those admitted recently, those (of the others) suspended. */
+    private int[] liveRoll(PartyOrganization org, EvaluationYear y) {
         LocalDate admittedBy = y.evaluationDate.minusMonths(EvaluationYear.MIN_MONTHS_SINCE_ADMISSION);
         Object[] roll = (Object[]) em.createNativeQuery("""
                 SELECT count(*),
@@ -290,9 +317,11 @@ public class EvaluationService {
                                           AND (m.suspended_until IS NULL OR m.suspended_until >= ?2))
                   FROM (%s) roll JOIN member m ON m.id = roll.member_id""".formatted(Roster.officialRollSql(1)))
                 .setParameter(1, org.id).setParameter(2, y.evaluationDate).setParameter(3, admittedBy).getSingleResult();
-        int onRoll = ((Number) roll[0]).intValue();
-        int recent = ((Number) roll[1]).intValue();
-        int suspended = ((Number) roll[2]).intValue();
+        return new int[] {((Number) roll[0]).intValue(), ((Number) roll[1]).intValue(), ((Number) roll[2]).intValue()};
+    }
+
+    @SuppressWarnings("unchecked")
+    private Counts counts(PartyOrganization org, EvaluationYear y, int onRoll, int recent, int suspended) {
         Map<String, Integer> byRating = zero();
         int rated = 0;
         for (Object[] r : (List<Object[]>) em.createNativeQuery("SELECT rating, count(*) FROM member_rating WHERE year_id = ?1 GROUP BY rating")

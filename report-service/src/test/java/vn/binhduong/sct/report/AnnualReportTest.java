@@ -102,7 +102,18 @@ class AnnualReportTest {
             }
             e.publish(Events.INDICATOR, "indicator-target.set", "indicator-service", ORG, "IIP-2022", Map.of(
                     "indicatorCode", "IIP", "organization", ORG, "period", "2022", "targetGrowth", 8.9));
-            // indicator-service's rule violations (IndicatorEvents.ViolationFound); the first MARKETS_OPERATING run is superseded
+            // indicator-service's definitions (IndicatorEvents.IndicatorDefined): money in billions, markets counted one by one
+            Object[][] definitions = { { "EXPORT", "Kim ngạch xuất khẩu", "USD", "BILLION", "tỷ USD" },
+                    { "IMPORT", "Kim ngạch nhập khẩu", "USD", "BILLION", "tỷ USD" },
+                    { "TRADE_SURPLUS_REPORTED", "Thặng dư thương mại xuất nhập khẩu (số báo cáo nêu)", "USD", "BILLION", "tỷ USD" },
+                    { "MARKET", "Tổng số chợ", "COUNT", "ONE", "chợ" },
+                    { "MARKET_OPERATING", "Chợ đang hoạt động", "COUNT", "ONE", "chợ" } };
+            for (Object[] d : definitions) {
+                e.publish(Events.INDICATOR, "indicator.defined", "indicator-service", ORG, (String) d[0], Map.of("code", d[0],
+                        "name", d[1], "unit", d[2], "scale", d[3], "displayUnit", d[4], "aggregation", "SUM", "version", 0));
+            }
+            // indicator-service's rule violations (IndicatorEvents.ViolationFound, values in base units); the first
+            // MARKETS_OPERATING run is superseded
             violation(e, "MARKETS_BY_CLASS", "Tổng số chợ bằng tổng số chợ hạng 1, 2, 3", "MARKET",
                     "MARKET_CLASS_1 + MARKET_CLASS_2 + MARKET_CLASS_3", 107, 99, 8,
                     "Tổng số chợ 107 khác tổng số chợ hạng 1, 2, 3 là 99 (chênh 8 chợ)");
@@ -111,8 +122,8 @@ class AnnualReportTest {
             violation(e, "MARKETS_OPERATING", "Chợ đang hoạt động bằng tổng số chợ", "MARKET_OPERATING", "MARKET", 96, 97, -1,
                     "Số chợ đang hoạt động 96 khác tổng số chợ 97 (chênh 1 chợ)");
             violation(e, "TRADE_SURPLUS_AS_REPORTED", "Thặng dư thương mại nêu bằng xuất khẩu trừ nhập khẩu",
-                    "TRADE_SURPLUS_REPORTED", "EXPORT - IMPORT", new java.math.BigDecimal("6.8"), new java.math.BigDecimal("6.81"),
-                    new java.math.BigDecimal("-0.01"), "Thặng dư thương mại nêu 6,8 tỷ USD khác số tính 6,81 tỷ USD (chênh 0,01)");
+                    "TRADE_SURPLUS_REPORTED", "EXPORT - IMPORT", new java.math.BigDecimal("6800000000"),
+                    new java.math.BigDecimal("6810000000"), new java.math.BigDecimal("-10000000"), "Thặng dư thương mại nêu 6,8 tỷ USD khác số tính 6,81 tỷ USD (chênh 0,01)");
             // the two programmes: each body inspects one cell and supervises another; all four items concluded in the end
             String[][] items = { { "BTV-DUSCT", "Ban Thường vụ Đảng ủy", "06-CTr/ĐUSCT", "INSPECTION", "CB3" },
                     { "BTV-DUSCT", "Ban Thường vụ Đảng ủy", "06-CTr/ĐUSCT", "SUPERVISION", "CB1" },
@@ -323,9 +334,10 @@ class AnnualReportTest {
         assertEquals(List.of("96"), p.getList(operating + ".stated"));
         assertEquals(List.of("97"), p.getList(operating + ".computed"));
         String surplus = "annex.find { it.rule == 'indicator-service:TRADE_SURPLUS_AS_REPORTED' }";
-        assertEquals("6,8", p.getString(surplus + ".stated"));
-        assertEquals("6,81", p.getString(surplus + ".computed"));
-        assertEquals("-0,01", p.getString(surplus + ".difference"));
+        // base units (USD) printed in the indicators' display scale; counts of scale one stay plain (above)
+        assertEquals("6,8 tỷ USD", p.getString(surplus + ".stated"));
+        assertEquals("6,81 tỷ USD", p.getString(surplus + ".computed"));
+        assertEquals("-0,01 tỷ USD", p.getString(surplus + ".difference"));
         String md = new String(output(latestVersion(), "md"), StandardCharsets.UTF_8);
         assertTrue(md.contains("| Tổng số chợ bằng tổng số chợ hạng 1, 2, 3 (MARKETS_BY_CLASS) | MARKET | 107 | "
                 + "MARKET_CLASS_1 + MARKET_CLASS_2 + MARKET_CLASS_3 | 99 | 8 | Tổng số chợ 107 khác tổng số chợ hạng 1, 2, 3 là 99 "

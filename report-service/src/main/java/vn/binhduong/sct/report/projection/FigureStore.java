@@ -178,7 +178,7 @@ public class FigureStore {
     /** Empties every projection table: the reset of a rebuild. */
     public void clearAll() {
         for (String table : List.of("figure", "projection_contribution", "projection_category", "projection_member", "projection_indicator_violation",
-                "event_tally")) {
+                "projection_indicator_unit", "event_tally")) {
             em.createNativeQuery("DELETE FROM " + table).executeUpdate();
         }
     }

@@ -126,14 +126,80 @@ public class FigureQuery {
                 FROM projection_indicator_violation WHERE organization IN (?1) AND year = ?2
                 ORDER BY rule_code, organization, period""")
                 .setParameter(1, scope(organization)).setParameter(2, year).getResultList();
+        Map<String, String[]> units = new TreeMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> unitRows = em.createNativeQuery("SELECT indicator_code, scale, display_unit, unit FROM projection_indicator_unit")
+                .getResultList();
+        unitRows.forEach(u -> units.put((String) u[0], new String[] { (String) u[1], (String) u[2], (String) u[3] }));
         List<ReportDocument.Finding> result = new ArrayList<>();
         for (Object[] r : rows) {
             String code = (String) r[0];
             String name = r[1] == null || ((String) r[1]).isBlank() ? code : r[1] + " (" + code + ")";
-            result.add(new ReportDocument.Finding("indicator-service:" + code, name, n((String) r[2]), number(r[3]),
-                    n((String) r[4]), number(r[5]), number(r[6]), n((String) r[7])));
+            DisplayScale display = DisplayScale.of(units, n((String) r[2]), n((String) r[4]));
+            result.add(new ReportDocument.Finding("indicator-service:" + code, name, n((String) r[2]), display.format(r[3]),
+                    n((String) r[4]), display.format(r[5]), display.format(r[6]), n((String) r[7])));
         }
         return result;
+    }
+
+    /**
+     * How a rule's values are printed: divided by the scale its indicators share and followed by their display unit
+     * (6.800.000.000 with scale BILLION and display unit "tỷ USD" is "6,8 tỷ USD"), or as the raw number when an indicator
+     * of the rule is unknown, the indicators differ in scale or display unit, or the scale is one (counts stay plain).
+     */
+    record DisplayScale(BigDecimal factor, String label) {
+        private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile("\\b[A-Za-z_][A-Za-z0-9_]*\\b");
+        static final DisplayScale RAW = new DisplayScale(null, null);
+
+        static DisplayScale of(Map<String, String[]> units, String... expressions) {
+            String scale = null;
+            String label = null;
+            boolean any = false;
+            for (String expression : expressions) {
+                java.util.regex.Matcher m = IDENTIFIER.matcher(expression);
+                while (m.find()) {
+                    String[] u = units.get(m.group());
+                    if (u == null || u[0] == null) {
+                        return RAW;
+                    }
+                    String l = u[1] != null && !u[1].isBlank() ? u[1].strip() : (word(u[0]) + " " + n(u[2])).strip();
+                    if (any && (!u[0].equalsIgnoreCase(scale) || !l.equals(label))) {
+                        return RAW;
+                    }
+                    scale = u[0];
+                    label = l;
+                    any = true;
+                }
+            }
+            BigDecimal factor = any ? factor(scale) : null;
+            return factor == null || factor.compareTo(BigDecimal.ONE) == 0 || label.isEmpty() ? RAW : new DisplayScale(factor, label);
+        }
+
+        String format(Object v) {
+            if (v == null || factor == null) {
+                return number(v);
+            }
+            return VnFormat.decimal(((BigDecimal) v).divide(factor, 6, java.math.RoundingMode.HALF_UP), 6) + " " + label;
+        }
+
+        private static BigDecimal factor(String scale) {
+            return switch (scale.toUpperCase(java.util.Locale.ROOT)) {
+                case "ONE" -> BigDecimal.ONE;
+                case "THOUSAND" -> new BigDecimal("1000");
+                case "MILLION" -> new BigDecimal("1000000");
+                case "BILLION" -> new BigDecimal("1000000000");
+                default -> null;
+            };
+        }
+
+        private static String word(String scale) {
+            return switch (scale.toUpperCase(java.util.Locale.ROOT)) {
+                case "THOUSAND" -> "nghìn";
+                case "MILLION" -> "triệu";
+                case "BILLION" -> "tỷ";
+                default -> "";
+            };
+        }
     }
 
     private static String n(String s) {

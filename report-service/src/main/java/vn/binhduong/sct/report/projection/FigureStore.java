@@ -108,20 +108,14 @@ public class FigureStore {
 
     private void recount(String org, int year, String metric, Unit unit, EventEnvelope event) {
         Object[] total = (Object[]) em.createNativeQuery("""
-                SELECT COALESCE(SUM(value), 0), MAX(as_of) FROM projection_contribution
+                SELECT COALESCE(SUM(value), 0), MAX(as_of), MIN(value), MAX(value) FROM projection_contribution
                 WHERE organization = ?1 AND year = ?2 AND metric = ?3""")
                 .setParameter(1, org).setParameter(2, year).setParameter(3, metric).getSingleResult();
         aggregate(org, year, metric, (BigDecimal) total[0], unit, toDate(total[1]), event);
-        if (metric.startsWith("covid-inspection.reported.")) {
+        if (metric.startsWith("covid-inspection.reported.") && total[2] != null) {
             // the same count stated by several reports: keep the lowest and the highest, the annex compares them
-            Object[] range = (Object[]) em.createNativeQuery("""
-                    SELECT MIN(value), MAX(value) FROM projection_contribution
-                    WHERE organization = ?1 AND year = ?2 AND metric = ?3""")
-                    .setParameter(1, org).setParameter(2, year).setParameter(3, metric).getSingleResult();
-            if (range[0] != null) {
-                aggregate(org, year, metric + ".min", (BigDecimal) range[0], unit, toDate(total[1]), event);
-                aggregate(org, year, metric + ".max", (BigDecimal) range[1], unit, toDate(total[1]), event);
-            }
+            aggregate(org, year, metric + ".min", (BigDecimal) total[2], unit, toDate(total[1]), event);
+            aggregate(org, year, metric + ".max", (BigDecimal) total[3], unit, toDate(total[1]), event);
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
@@ -165,10 +159,20 @@ public class FigureStore {
         }
     }
 
+    /** The figures {@link #derive} reads: each ratio's part and whole (and their stated forms), the rating counts. */
+    private static final String DERIVE_INPUTS = java.util.stream.Stream.of("covid.tests.positive", "covid.tests.cumulative",
+            "covid.retail.markets.operating", "covid.retail.markets.total", "party-inspection.plan.items.completed",
+            "party-inspection.plan.items", "evaluation.members.excellent", "evaluation.members.good",
+            "evaluation.members.good-or-better", "evaluation.cells.excellent", "evaluation.cells.good",
+            "evaluation.cells.good-or-better")
+            .flatMap(k -> java.util.stream.Stream.of(k, k + ".stated")).map(k -> "'" + k + "'")
+            .collect(java.util.stream.Collectors.joining(", "));
+
     private Map<String, BigDecimal> values(String org, int year) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
-                "SELECT figure_key, value FROM figure WHERE organization = ?1 AND year = ?2 AND value IS NOT NULL")
+                "SELECT figure_key, value FROM figure WHERE organization = ?1 AND year = ?2 AND value IS NOT NULL"
+                        + " AND figure_key IN (" + DERIVE_INPUTS + ")")
                 .setParameter(1, org).setParameter(2, year).getResultList();
         Map<String, BigDecimal> result = new HashMap<>();
         rows.forEach(r -> result.put((String) r[0], (BigDecimal) r[1]));

@@ -1,6 +1,5 @@
 package vn.binhduong.sct.report.projection;
 
-import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -11,7 +10,6 @@ import jakarta.persistence.EntityManager;
 
 import vn.binhduong.sct.platform.events.EventEnvelope;
 import vn.binhduong.sct.platform.inbox.EventHandler;
-import vn.binhduong.sct.report.domain.Unit;
 
 /**
  * Keeps each member's dates (admission, joining this organisation, confirmation, leaving) and recounts the member
@@ -29,11 +27,9 @@ public class MemberRegistryHandler implements EventHandler {
     private static final int YEARS_BACK = 5;
 
     private final EntityManager em;
-    private final FigureStore store;
 
-    public MemberRegistryHandler(EntityManager em, FigureStore store) {
+    public MemberRegistryHandler(EntityManager em) {
         this.em = em;
-        this.store = store;
     }
 
     @Override
@@ -104,33 +100,37 @@ public class MemberRegistryHandler implements EventHandler {
                 + "'member.count.total', 'member.count.probationary', 'member.count.official', 'member.count.religious', "
                 + "'member.admitted.count', 'member.confirmed.count')")
                 .setParameter(1, org).setParameter(2, last.getYear() - YEARS_BACK).executeUpdate();
-        for (int year = last.getYear() - YEARS_BACK; year <= last.getYear(); year++) {
-            LocalDate start = LocalDate.of(year, 1, 1);
-            LocalDate end = LocalDate.of(year, 12, 31);
-            Object[] r = (Object[]) em.createNativeQuery("""
-                    WITH m AS (
-                      SELECT *, ((joined_on IS NULL OR joined_on <= ?2) AND (left_on IS NULL OR left_on > ?2)
-                                 AND NOT (left_on IS NULL AND status IN ('REMOVED', 'DECEASED', 'TRANSFERRED_OUT')) AND status <> 'OFF_ROLL') AS active
-                      FROM projection_member WHERE organization = ?1)
-                    SELECT COUNT(*) FILTER (WHERE active),
-                           COUNT(*) FILTER (WHERE active AND (confirmed_on IS NULL OR confirmed_on > ?2)
-                                            AND (status = 'PROBATIONARY' OR confirmed_on IS NOT NULL)),
-                           COUNT(*) FILTER (WHERE active AND religious),
-                           COUNT(*) FILTER (WHERE admitted_on BETWEEN ?3 AND ?2),
-                           COUNT(*) FILTER (WHERE confirmed_on BETWEEN ?3 AND ?2)
-                    FROM m""")
-                    .setParameter(1, org).setParameter(2, Date.valueOf(end)).setParameter(3, Date.valueOf(start))
-                    .getSingleResult();
-            long total = ((Number) r[0]).longValue();
-            long probationary = ((Number) r[1]).longValue();
-            LocalDate asOf = last.isBefore(end) ? last : end;
-            store.aggregate(org, year, "member.count.total", BigDecimal.valueOf(total), Unit.COUNT, asOf, e);
-            store.aggregate(org, year, "member.count.probationary", BigDecimal.valueOf(probationary), Unit.COUNT, asOf, e);
-            store.aggregate(org, year, "member.count.official", BigDecimal.valueOf(total - probationary), Unit.COUNT, asOf, e);
-            store.aggregate(org, year, "member.count.religious", BigDecimal.valueOf(((Number) r[2]).longValue()), Unit.COUNT, asOf, e);
-            store.aggregate(org, year, "member.admitted.count", BigDecimal.valueOf(((Number) r[3]).longValue()), Unit.COUNT, asOf, e);
-            store.aggregate(org, year, "member.confirmed.count", BigDecimal.valueOf(((Number) r[4]).longValue()), Unit.COUNT, asOf, e);
-        }
+        // one statement for the whole window: the six counts of each year, written as aggregate() writes them
+        em.createNativeQuery("""
+                INSERT INTO figure (organization, year, figure_key, value, text_value, unit, as_of, event_id, event_type, occurred_at)
+                SELECT ?1, y.year, k.figure_key, k.value, NULL, 'count', LEAST(CAST(?4 AS DATE), y.year_end), ?5, ?6, ?7
+                FROM (SELECT g AS year, make_date(g, 1, 1) AS year_start, make_date(g, 12, 31) AS year_end
+                      FROM generate_series(CAST(?2 AS INT), CAST(?3 AS INT)) g) y
+                CROSS JOIN LATERAL (
+                    SELECT COUNT(*) FILTER (WHERE active) AS total,
+                           COUNT(*) FILTER (WHERE active AND (confirmed_on IS NULL OR confirmed_on > y.year_end)
+                                            AND (status = 'PROBATIONARY' OR confirmed_on IS NOT NULL)) AS probationary,
+                           COUNT(*) FILTER (WHERE active AND religious) AS religious,
+                           COUNT(*) FILTER (WHERE admitted_on BETWEEN y.year_start AND y.year_end) AS admitted,
+                           COUNT(*) FILTER (WHERE confirmed_on BETWEEN y.year_start AND y.year_end) AS confirmed
+                    FROM (SELECT m.*, ((joined_on IS NULL OR joined_on <= y.year_end) AND (left_on IS NULL OR left_on > y.year_end)
+                                 AND NOT (left_on IS NULL AND status IN ('REMOVED', 'DECEASED', 'TRANSFERRED_OUT'))
+                                 AND status <> 'OFF_ROLL') AS active
+                          FROM projection_member m WHERE m.organization = ?1) m) r
+                CROSS JOIN LATERAL (VALUES ('member.count.total', r.total), ('member.count.probationary', r.probationary),
+                    ('member.count.official', r.total - r.probationary), ('member.count.religious', r.religious),
+                    ('member.admitted.count', r.admitted), ('member.confirmed.count', r.confirmed)) AS k(figure_key, value)
+                ON CONFLICT (organization, year, figure_key) DO UPDATE SET value = EXCLUDED.value, unit = EXCLUDED.unit,
+                    as_of = EXCLUDED.as_of,
+                    event_id = CASE WHEN (figure.occurred_at, figure.event_id) <= (EXCLUDED.occurred_at, EXCLUDED.event_id)
+                                    THEN EXCLUDED.event_id ELSE figure.event_id END,
+                    event_type = CASE WHEN (figure.occurred_at, figure.event_id) <= (EXCLUDED.occurred_at, EXCLUDED.event_id)
+                                    THEN EXCLUDED.event_type ELSE figure.event_type END,
+                    occurred_at = GREATEST(figure.occurred_at, EXCLUDED.occurred_at)""")
+                .setParameter(1, org).setParameter(2, last.getYear() - YEARS_BACK).setParameter(3, last.getYear())
+                .setParameter(4, Date.valueOf(last)).setParameter(5, e.id()).setParameter(6, e.type())
+                .setParameter(7, Timestamp.from(e.occurredAt().toInstant()))
+                .executeUpdate();
     }
 
     private static Date sql(LocalDate d) {

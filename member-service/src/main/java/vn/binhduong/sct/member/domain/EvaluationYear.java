@@ -42,6 +42,11 @@ public class EvaluationYear extends PanacheEntityBase {
     public Integer finalAdmittedRecently;
     /** Of the others, members suspended on the evaluation date, counted at finalisation. */
     public Integer finalSuspended;
+    /** Members rated at each level, counted at finalisation (ratings are locked while the year is finalised). */
+    public Integer finalRatedExcellent;
+    public Integer finalRatedGood;
+    public Integer finalRatedCompleted;
+    public Integer finalRatedNotCompleted;
     @Version
     public int version;
 

@@ -200,6 +200,10 @@ public class EvaluationService {
         y.finalMembersOnRoll = c.onRoll;
         y.finalAdmittedRecently = c.admittedRecently;
         y.finalSuspended = c.suspended;
+        y.finalRatedExcellent = c.byRating.get(Rating.EXCELLENT.name());
+        y.finalRatedGood = c.byRating.get(Rating.GOOD.name());
+        y.finalRatedCompleted = c.byRating.get(Rating.COMPLETED.name());
+        y.finalRatedNotCompleted = c.byRating.get(Rating.NOT_COMPLETED.name());
         audit(y, "FINALIZED", null);
         List<CellResult> cells = c.cells.stream().map(v -> new CellResult(v.cellCode(), v.cellName(),
                 v.rating() == null ? null : v.rating().name())).toList();
@@ -223,6 +227,10 @@ public class EvaluationService {
         y.finalMembersOnRoll = null;
         y.finalAdmittedRecently = null;
         y.finalSuspended = null;
+        y.finalRatedExcellent = null;
+        y.finalRatedGood = null;
+        y.finalRatedCompleted = null;
+        y.finalRatedNotCompleted = null;
         audit(y, "REOPENED", reason);
         outbox.record(MemberEvents.YEAR_REOPENED, org.code, "evaluation-year", y.id.toString(),
                 new YearReopenedPayload(org.code, year, reason, access.actor()));
@@ -290,21 +298,28 @@ public class EvaluationService {
      */
     @SuppressWarnings("unchecked")
     private Counts counts(PartyOrganization org, EvaluationYear y) {
-        int onRoll;
-        int recent;
-        int suspended;
-        if (y.status == EvaluationYear.Status.FINALIZED && y.finalMembersOnRoll != null) {
+        if (y.status == EvaluationYear.Status.FINALIZED && y.finalMembersOnRoll != null && y.finalRatedExcellent != null) {
             // counted at finalisation (the year is locked): no roll rebuilt from every movement of the organisation
-            onRoll = y.finalMembersOnRoll;
-            recent = y.finalAdmittedRecently;
-            suspended = y.finalSuspended;
-        } else {
-            int[] live = liveRoll(org, y);
-            onRoll = live[0];
-            recent = live[1];
-            suspended = live[2];
+            Map<String, Integer> byRating = zero();
+            byRating.put(Rating.EXCELLENT.name(), y.finalRatedExcellent);
+            byRating.put(Rating.GOOD.name(), y.finalRatedGood);
+            byRating.put(Rating.COMPLETED.name(), y.finalRatedCompleted);
+            byRating.put(Rating.NOT_COMPLETED.name(), y.finalRatedNotCompleted);
+            return counts(org, y, y.finalMembersOnRoll, y.finalAdmittedRecently, y.finalSuspended, byRating);
         }
-        return counts(org, y, onRoll, recent, suspended);
+        int[] live = liveRoll(org, y);
+        return counts(org, y, live[0], live[1], live[2], liveRatings(y));
+    }
+
+    /** The year's member ratings by level. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Integer> liveRatings(EvaluationYear y) {
+        Map<String, Integer> byRating = zero();
+        for (Object[] r : (List<Object[]>) em.createNativeQuery("SELECT rating, count(*) FROM member_rating WHERE year_id = ?1 GROUP BY rating")
+                .setParameter(1, y.id).getResultList()) {
+            byRating.merge((String) r[0], ((Number) r[1]).intValue(), Integer::sum);
+        }
+        return byRating;
     }
 
     /** The official roll at the evaluation date: its size, those admitted recently, those (of the others) suspended. */
@@ -321,15 +336,8 @@ public class EvaluationService {
     }
 
     @SuppressWarnings("unchecked")
-    private Counts counts(PartyOrganization org, EvaluationYear y, int onRoll, int recent, int suspended) {
-        Map<String, Integer> byRating = zero();
-        int rated = 0;
-        for (Object[] r : (List<Object[]>) em.createNativeQuery("SELECT rating, count(*) FROM member_rating WHERE year_id = ?1 GROUP BY rating")
-                .setParameter(1, y.id).getResultList()) {
-            int n = ((Number) r[1]).intValue();
-            byRating.merge((String) r[0], n, Integer::sum);
-            rated += n;
-        }
+    private Counts counts(PartyOrganization org, EvaluationYear y, int onRoll, int recent, int suspended, Map<String, Integer> byRating) {
+        int rated = byRating.values().stream().mapToInt(Integer::intValue).sum();
         int goodOrBetter = byRating.get(Rating.EXCELLENT.name()) + byRating.get(Rating.GOOD.name());
         Map<String, Integer> cellsByRating = zero();
         List<CellRatingView> cells = new ArrayList<>();

@@ -107,6 +107,19 @@ public final class MembersBench {
             // one request at a time: the latency of the endpoint alone, without queueing behind the other clients
             ClosedLoop.Result statsJdbc1 = ClosedLoop.run("rating distribution, same SQL through JDBC, 1 client", 1, seconds / 2, jdbcStats);
             ClosedLoop.Result statsRest1 = ClosedLoop.run("rating distribution, REST, 1 client", 1, seconds / 2, restStats);
+            // A finalised year is locked: member-service serves its statistics from the counts stored at finalisation.
+            java.net.http.HttpResponse<String> finalised = HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                    .newBuilder(java.net.URI.create(base + "/evaluations/" + YEAR + "/finalization"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            ClosedLoop.Result statsFinal = null;
+            ClosedLoop.Result statsFinal1 = null;
+            if (finalised.statusCode() / 100 == 2) {
+                ClosedLoop.run("warm-up", clients, warmup, restStats);
+                statsFinal = ClosedLoop.run("rating distribution, REST, finalised year", clients, seconds, restStats);
+                statsFinal1 = ClosedLoop.run("rating distribution, REST, finalised year, 1 client", 1, seconds / 2, restStats);
+            }
 
             System.out.printf("%nmember-service with %,d members in %,d cells of one organisation, %d clients, %.0f s per path%n",
                     MEMBERS, CELLS, clients, seconds);
@@ -122,6 +135,14 @@ public final class MembersBench {
             System.out.printf("  rating distribution REST p99: %s with %d clients, %s with 1 client (target < 100 ms);"
                     + " ratio REST / JDBC rate: %.2f%n", Stats.ms(statsRest.p99()), clients, Stats.ms(statsRest1.p99()),
                     statsRest.perSecond() / statsJdbc.perSecond());
+            if (statsFinal != null) {
+                System.out.println("  " + statsFinal.line());
+                System.out.println("  " + statsFinal1.line());
+                System.out.printf("  rating distribution of the finalised year, REST p99: %s with %d clients, %s with 1 client"
+                        + " (target < 100 ms)%n", Stats.ms(statsFinal.p99()), clients, Stats.ms(statsFinal1.p99()));
+            } else {
+                System.out.println("  finalisation refused (" + finalised.statusCode() + "): " + finalised.body());
+            }
             System.out.printf("  member-service RSS after the run: %d MiB%n", stack.rssKib("member-service") / 1024);
         }
     }

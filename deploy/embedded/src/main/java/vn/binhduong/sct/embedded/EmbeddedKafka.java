@@ -50,7 +50,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     public static EmbeddedKafka start(Path dataDir, int port, boolean clean, String maxHeap) {
         try {
             if (clean) {
-                deleteRecursively(dataDir);
+                DataDirs.delete(dataDir);
             }
             Files.createDirectories(dataDir);
             int clientPort = port == 0 ? Ports.free() : port;
@@ -232,17 +232,6 @@ public final class EmbeddedKafka implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }

@@ -32,7 +32,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
     public static EmbeddedPostgres start(Path dataDir, int port, boolean clean) {
         try {
             if (clean) {
-                EmbeddedKafka.deleteRecursively(dataDir);
+                DataDirs.delete(dataDir);
             }
             Files.createDirectories(dataDir);
             // zonky's own clean flag would also delete the directory on close; we keep data unless asked.

@@ -2,7 +2,6 @@ package vn.binhduong.sct.launcher;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import vn.binhduong.sct.embedded.DataDirs;
 import vn.binhduong.sct.embedded.DemoScript;
 import vn.binhduong.sct.embedded.EmbeddedKafka;
 import vn.binhduong.sct.embedded.EmbeddedPostgres;
@@ -124,7 +124,7 @@ public final class Launcher implements AutoCloseable {
         Instant begin = Instant.now();
         if (options.reset) {
             out.println("Wiping " + options.data);
-            deleteRecursively(options.data);
+            DataDirs.delete(options.data);
         }
         Files.createDirectories(options.data.resolve("logs"));
         Map<String, String> jdbcUrls = startPostgres();
@@ -290,33 +290,28 @@ public final class Launcher implements AutoCloseable {
     }
 
     private void awaitOutboxesEmpty(Duration timeout) throws IOException, InterruptedException {
-        String token = keys.token("launcher", List.of("admin"));
         Instant deadline = Instant.now().plus(timeout);
         for (ServiceProcess s : services) {
-            while (true) {
-                HttpResponse<String> r = get(s.url() + "/api/v1/outbox/status", token);
-                if (r.statusCode() == 200 && r.body().contains("\"pending\":0")) {
-                    break;
-                }
-                if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException(s.name + " did not publish its events within " + timeout.toSeconds() + " s: " + r.body());
-                }
-                Thread.sleep(100);
-            }
+            awaitAnswer(s, "/api/v1/outbox/status", "\"pending\":0", "publish its events", deadline);
         }
     }
 
     private void awaitInbox(ServiceProcess s, Duration timeout) throws IOException, InterruptedException {
+        awaitAnswer(s, "/api/v1/inbox/lag", "\"caughtUp\":true", "catch up with the events it consumes",
+                Instant.now().plus(timeout));
+    }
+
+    /** Polls a status endpoint of {@code s} until its answer contains {@code expected}, or fails at the deadline. */
+    private void awaitAnswer(ServiceProcess s, String path, String expected, String what, Instant deadline)
+            throws IOException, InterruptedException {
         String token = keys.token("launcher", List.of("admin"));
-        Instant deadline = Instant.now().plus(timeout);
         while (true) {
-            HttpResponse<String> r = get(s.url() + "/api/v1/inbox/lag", token);
-            if (r.statusCode() == 200 && r.body().contains("\"caughtUp\":true")) {
+            HttpResponse<String> r = get(s.url() + path, token);
+            if (r.statusCode() == 200 && r.body().contains(expected)) {
                 return;
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException(s.name + " did not catch up with the events it consumes within "
-                        + timeout.toSeconds() + " s: " + r.body());
+                throw new IllegalStateException(s.name + " did not " + what + " in time: " + r.body());
             }
             Thread.sleep(100);
         }
@@ -405,18 +400,5 @@ public final class Launcher implements AutoCloseable {
             postgres.close();
         }
         out.println("Stopped.");
-    }
-
-    static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

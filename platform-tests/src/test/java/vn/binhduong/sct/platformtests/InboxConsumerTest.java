@@ -94,6 +94,28 @@ class InboxConsumerTest {
     }
 
     @Test
+    void workDeferredToTheEndOfABatchIsDoneOnceEvenWhenTheBatchIsRetried() throws Exception {
+        // one producer, one flush: the events land in the same polled batch(es); the poison event fails the batch,
+        // which is then retried event by event. Deferred work of the failed attempt must not be carried over.
+        String prefix = "deferred-" + UUID.randomUUID();
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfra.bootstrapServers());
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "50");
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < 10; i++) {
+                EventEnvelope e = noteCreated(prefix + "-" + i, i == 5 ? "poison, deferred or not" : "deferred copy " + i);
+                producer.send(new ProducerRecord<>(OutboxRelayTest.TOPIC, "same-key", EventJson.toBytes(e)));
+            }
+            producer.flush();
+        }
+        awaitCaughtUp();
+        for (int i = 0; i < 10; i++) {
+            assertEquals(i == 5 ? 0 : 1, Db.count(ds, "SELECT count(*) FROM note_copy WHERE note_code = ?", prefix + "-" + i),
+                    "copies of note " + i);
+        }
+    }
+
+    @Test
     void lagShowsAppliedAgainstEndOffsetPerPartition() throws Exception {
         send(noteCreated("lag-" + UUID.randomUUID(), "x"));
         awaitCaughtUp();

@@ -291,6 +291,9 @@ public class InboxConsumer {
         }
         // One statement records the whole batch; it returns the ids that were new, the only ones to apply.
         java.util.Set<UUID> fresh = recordInInbox(readable, events);
+        for (EventHandler handler : handlers) {
+            handler.beginBatch();
+        }
         for (EventEnvelope event : events) {
             if (fresh.remove(event.id())) {
                 for (EventHandler handler : handlers) {
@@ -298,6 +301,9 @@ public class InboxConsumer {
                 }
                 n++;
             }
+        }
+        for (EventHandler handler : handlers) {
+            handler.endBatch();
         }
         for (Map.Entry<TopicPartition, Long> e : last.entrySet()) {
             em.createNativeQuery("""

@@ -123,7 +123,9 @@ class AnnualReportTest {
                     "Số chợ đang hoạt động 96 khác tổng số chợ 97 (chênh 1 chợ)");
             violation(e, "TRADE_SURPLUS_AS_REPORTED", "Thặng dư thương mại nêu bằng xuất khẩu trừ nhập khẩu",
                     "TRADE_SURPLUS_REPORTED", "EXPORT - IMPORT", new java.math.BigDecimal("6800000000"),
-                    new java.math.BigDecimal("6810000000"), new java.math.BigDecimal("-10000000"), "Thặng dư thương mại nêu 6,8 tỷ USD khác số tính 6,81 tỷ USD (chênh 0,01)");
+                    new java.math.BigDecimal("6810000000"), new java.math.BigDecimal("-10000000"),
+                    // as indicator-service's rule engine writes it: the values in base units
+                    "Thặng dư thương mại báo cáo 6.800.000.000 USD khác xuất khẩu − nhập khẩu 6.810.000.000 USD (chênh -10.000.000 USD)");
             // the two programmes: each body inspects one cell and supervises another; all four items concluded in the end
             String[][] items = { { "BTV-DUSCT", "Ban Thường vụ Đảng ủy", "06-CTr/ĐUSCT", "INSPECTION", "CB3" },
                     { "BTV-DUSCT", "Ban Thường vụ Đảng ủy", "06-CTr/ĐUSCT", "SUPERVISION", "CB1" },
@@ -338,10 +340,19 @@ class AnnualReportTest {
         assertEquals("6,8 tỷ USD", p.getString(surplus + ".stated"));
         assertEquals("6,81 tỷ USD", p.getString(surplus + ".computed"));
         assertEquals("-0,01 tỷ USD", p.getString(surplus + ".difference"));
+        assertEquals("Thặng dư thương mại báo cáo 6,8 tỷ USD khác xuất khẩu − nhập khẩu 6,81 tỷ USD (chênh -0,01 tỷ USD)",
+                p.getString(surplus + ".message"));
         String md = new String(output(latestVersion(), "md"), StandardCharsets.UTF_8);
         assertTrue(md.contains("| Tổng số chợ bằng tổng số chợ hạng 1, 2, 3 (MARKETS_BY_CLASS) | MARKET | 107 | "
                 + "MARKET_CLASS_1 + MARKET_CLASS_2 + MARKET_CLASS_3 | 99 | 8 | Tổng số chợ 107 khác tổng số chợ hạng 1, 2, 3 là 99 "
                 + "(chênh 8 chợ) |"), md);
+        // the whole annex row in the display scale section III uses for these indicators (31,5 tỷ USD), never base units
+        assertTrue(md.contains("| TRADE_SURPLUS_REPORTED | 6,8 tỷ USD | EXPORT - IMPORT | 6,81 tỷ USD | -0,01 tỷ USD | Thặng dư thương"
+                + " mại báo cáo 6,8 tỷ USD khác xuất khẩu − nhập khẩu 6,81 tỷ USD (chênh -0,01 tỷ USD) |"), md);
+        String annex = md.substring(md.indexOf("PHỤ LỤC"));
+        assertTrue(!annex.contains("6.800.000.000") && !annex.contains("6.810.000.000") && !annex.contains("10.000.000"), annex);
+        String html = new String(output(latestVersion(), "html"), StandardCharsets.UTF_8);
+        assertTrue(html.contains("6,81 tỷ USD") && !html.contains("6.810.000.000"), "the HTML annex is scaled too");
         assertTrue(md.contains("theo lần kiểm tra gần nhất"), "note that a resolved violation stays listed");
         assertTrue(!md.contains("Quy tắc kiểm tra chỉ tiêu (indicator-service) |"), "no empty rows");
     }

@@ -16,6 +16,7 @@ import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import vn.binhduong.sct.platform.format.VnFormat;
+import vn.binhduong.sct.platform.rules.RuleEngine;
 import vn.binhduong.sct.report.domain.FigureView;
 import vn.binhduong.sct.report.domain.Unit;
 import vn.binhduong.sct.report.report.ReportDocument;
@@ -137,7 +138,8 @@ public class FigureQuery {
             String name = r[1] == null || ((String) r[1]).isBlank() ? code : r[1] + " (" + code + ")";
             DisplayScale display = DisplayScale.of(units, n((String) r[2]), n((String) r[4]));
             result.add(new ReportDocument.Finding("indicator-service:" + code, name, n((String) r[2]), display.format(r[3]),
-                    n((String) r[4]), display.format(r[5]), display.format(r[6]), n((String) r[7])));
+                    n((String) r[4]), display.format(r[5]), display.format(r[6]),
+                    display.rescale(n((String) r[7]), (BigDecimal) r[3], (BigDecimal) r[5], (BigDecimal) r[6])));
         }
         return result;
     }
@@ -147,13 +149,14 @@ public class FigureQuery {
      * (6.800.000.000 with scale BILLION and display unit "tỷ USD" is "6,8 tỷ USD"), or as the raw number when an indicator
      * of the rule is unknown, the indicators differ in scale or display unit, or the scale is one (counts stay plain).
      */
-    record DisplayScale(BigDecimal factor, String label) {
+    record DisplayScale(BigDecimal factor, String label, String baseUnit) {
         private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile("\\b[A-Za-z_][A-Za-z0-9_]*\\b");
-        static final DisplayScale RAW = new DisplayScale(null, null);
+        static final DisplayScale RAW = new DisplayScale(null, null, null);
 
         static DisplayScale of(Map<String, String[]> units, String... expressions) {
             String scale = null;
             String label = null;
+            String baseUnit = null;
             boolean any = false;
             for (String expression : expressions) {
                 java.util.regex.Matcher m = IDENTIFIER.matcher(expression);
@@ -168,11 +171,43 @@ public class FigureQuery {
                     }
                     scale = u[0];
                     label = l;
+                    baseUnit = u[2];
                     any = true;
                 }
             }
             BigDecimal factor = any ? factor(scale) : null;
-            return factor == null || factor.compareTo(BigDecimal.ONE) == 0 || label.isEmpty() ? RAW : new DisplayScale(factor, label);
+            return factor == null || factor.compareTo(BigDecimal.ONE) == 0 || label.isEmpty() ? RAW
+                    : new DisplayScale(factor, label, baseUnit);
+        }
+
+        /**
+         * indicator-service writes a violation's message with the values in base units, as its rule engine formats them
+         * ("Thặng dư thương mại báo cáo 6.800.000.000 USD khác ... 6.810.000.000 USD"): each of those numbers, with the
+         * base unit written after it if any, becomes the display value ("6,8 tỷ USD"). A number that is not one of the
+         * rule's values (a year, a count in the rule's name) is left alone; raw rules keep their message as it is.
+         */
+        String rescale(String message, BigDecimal... values) {
+            if (factor == null || message.isEmpty()) {
+                return message;
+            }
+            List<BigDecimal> distinct = new ArrayList<>();
+            for (BigDecimal v : values) {
+                if (v != null && distinct.stream().noneMatch(d -> d.compareTo(v) == 0)) {
+                    distinct.add(v);
+                }
+            }
+            // the longest written number first, so that 16.800.000.000 is never rewritten through 6.800.000.000
+            distinct.sort(java.util.Comparator.comparingInt((BigDecimal v) -> RuleEngine.VIETNAMESE.apply(v).length()).reversed());
+            String unitWord = baseUnit == null || baseUnit.isBlank() ? null : baseUnit.strip();
+            String out = message;
+            for (BigDecimal v : distinct) {
+                String written = RuleEngine.VIETNAMESE.apply(v);
+                String unitSuffix = unitWord == null ? "" : "(?:\\s*" + java.util.regex.Pattern.quote(unitWord) + "(?![\\p{L}\\d]))?";
+                java.util.regex.Pattern p = java.util.regex.Pattern.compile("(?<![\\d.,-])" + java.util.regex.Pattern.quote(written)
+                        + "(?![\\d]|[.,]\\d)" + unitSuffix);
+                out = p.matcher(out).replaceAll(java.util.regex.Matcher.quoteReplacement(format(v)));
+            }
+            return out;
         }
 
         String format(Object v) {
@@ -209,6 +244,43 @@ public class FigureQuery {
     /** 107 → "107", 6.800000 → "6,8", -0.010000 → "-0,01": the value as stated, at most six decimals. */
     private static String number(Object v) {
         return v == null ? "" : VnFormat.decimal((BigDecimal) v, 6);
+    }
+
+    /**
+     * One figure across years ({@code from}..{@code to}, current-state year 0 excluded), as {@link #figures} would pick
+     * it for each year: the organisation's own figure wins over a related organisation's.
+     */
+    public List<FigureView> series(String organization, String key, int from, int to) {
+        List<String> orgs = scope(organization);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT organization, year, figure_key, value, text_value, unit, as_of, event_id, event_type FROM figure
+                WHERE organization IN (?1) AND figure_key = ?2 AND year BETWEEN ?3 AND ?4 AND year <> 0""")
+                .setParameter(1, orgs).setParameter(2, key).setParameter(3, from).setParameter(4, to).getResultList();
+        Map<Integer, FigureView> byYear = new TreeMap<>();
+        for (Object[] r : rows) {
+            FigureView f = view(r);
+            FigureView existing = byYear.get(f.year());
+            if (existing == null || orgs.indexOf(f.organization()) < orgs.indexOf(existing.organization())) {
+                byYear.put(f.year(), f);
+            }
+        }
+        return List.copyOf(byYear.values());
+    }
+
+    /** The first and last year (not 0) in which the organisation or a related one has a figure under this key. */
+    public Optional<int[]> seriesRange(String organization, String key) {
+        Object[] r = (Object[]) em.createNativeQuery(
+                "SELECT MIN(year), MAX(year) FROM figure WHERE organization IN (?1) AND figure_key = ?2 AND year <> 0")
+                .setParameter(1, scope(organization)).setParameter(2, key).getSingleResult();
+        return r[0] == null ? Optional.empty()
+                : Optional.of(new int[] { ((Number) r[0]).intValue(), ((Number) r[1]).intValue() });
+    }
+
+    /** Whether the organisation (or one whose figures its reports include) has any figure at all. */
+    public boolean hasFigures(String organization) {
+        return !em.createNativeQuery("SELECT 1 FROM figure WHERE organization IN (?1) LIMIT 1")
+                .setParameter(1, scope(organization)).getResultList().isEmpty();
     }
 
     /** Whether any organisation has a figure under this key (a placeholder may name it). */

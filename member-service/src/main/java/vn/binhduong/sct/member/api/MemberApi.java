@@ -104,6 +104,12 @@ public final class MemberApi {
             @Schema(description = "the version read (optional)") Integer version) {
     }
 
+    @Schema(description = "Back from a temporary transfer out (chuyển sinh hoạt tạm thời): the member attends their cell again")
+    public record ReturnRequest(
+            @Schema(description = "date of the return", examples = "2022-01-15") @NotNull LocalDate date,
+            @Schema(description = "the version read (optional)") Integer version) {
+    }
+
     @Schema(description = "Record a member's death")
     public record DeathRequest(
             @Schema(description = "date of death", examples = "2021-11-02") @NotNull LocalDate date,

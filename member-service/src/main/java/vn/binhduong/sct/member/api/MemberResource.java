@@ -28,6 +28,7 @@ import vn.binhduong.sct.member.api.MemberApi.DeathRequest;
 import vn.binhduong.sct.member.api.MemberApi.MemberView;
 import vn.binhduong.sct.member.api.MemberApi.RegisterMemberRequest;
 import vn.binhduong.sct.member.api.MemberApi.RemovalRequest;
+import vn.binhduong.sct.member.api.MemberApi.ReturnRequest;
 import vn.binhduong.sct.member.api.MemberApi.SuspensionRequest;
 import vn.binhduong.sct.member.api.MemberApi.TransferInRequest;
 import vn.binhduong.sct.member.api.MemberApi.TransferOutRequest;
@@ -94,6 +95,14 @@ public class MemberResource {
     @Operation(summary = "Transfer out, permanently (leaves the roll) or for a stay of 3 to 12 months (stays on it); publishes member.transferred-out")
     public MemberView transferOut(@PathParam("id") UUID id, @Valid @NotNull TransferOutRequest request) {
         return view(service.transferOut(id, request));
+    }
+
+    @POST
+    @Path("{id}/return")
+    @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE })
+    @Operation(summary = "A member temporarily transferred out is back in their cell; publishes member.returned")
+    public MemberView returnFromTemporaryTransfer(@PathParam("id") UUID id, @Valid @NotNull ReturnRequest request) {
+        return view(service.returnFromTemporaryTransfer(id, request));
     }
 
     @POST

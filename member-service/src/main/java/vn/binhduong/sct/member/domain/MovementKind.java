@@ -12,6 +12,8 @@ public enum MovementKind {
     TRANSFERRED,
     TRANSFERRED_OUT,
     TRANSFERRED_IN,
+    /** back from a temporary transfer out (chuyển sinh hoạt tạm thời): in their cell again */
+    RETURNED,
     REMOVED,
     DECEASED
 }

@@ -17,6 +17,7 @@ public final class MemberEvents {
     public static final EventType MEMBER_TRANSFERRED = EventType.of("member.transferred", 1);
     public static final EventType MEMBER_TRANSFERRED_OUT = EventType.of("member.transferred-out", 1);
     public static final EventType MEMBER_TRANSFERRED_IN = EventType.of("member.transferred-in", 1);
+    public static final EventType MEMBER_RETURNED = EventType.of("member.returned", 1);
     public static final EventType MEMBER_REMOVED = EventType.of("member.removed", 1);
     public static final EventType MEMBER_DECEASED = EventType.of("member.deceased", 1);
     public static final EventType MEMBER_SUSPENDED = EventType.of("member.suspended", 1);

@@ -47,6 +47,18 @@ public class Access {
         return has(Roles.CELL_SECRETARY) && cell.code.equals(jwt.getClaim(Roles.CELL_CLAIM));
     }
 
+    /**
+     * Whether the caller may see data of an organisation: tokens carry no organisation claim, but a cell secretary's
+     * names their cell, and the cell belongs to one organisation; other roles act on every organisation.
+     */
+    public boolean mayRead(java.util.UUID organizationId) {
+        String own = restrictedToCell();
+        if (own == null) {
+            return true;
+        }
+        return PartyCell.byCode(own).map(c -> c.organizationId.equals(organizationId)).orElse(false);
+    }
+
     /** Refuses a cell secretary reading or writing outside their cell. */
     public void requireCell(PartyCell cell) {
         String own = restrictedToCell();

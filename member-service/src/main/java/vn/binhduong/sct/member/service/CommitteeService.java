@@ -29,8 +29,10 @@ public class CommitteeService {
     private final Outbox outbox;
     private final OrganizationService organizations;
     private final MemberService members;
+    private final Access access;
 
-    public CommitteeService(Outbox outbox, OrganizationService organizations, MemberService members) {
+    public CommitteeService(Outbox outbox, OrganizationService organizations, MemberService members, Access access) {
+        this.access = access;
         this.outbox = outbox;
         this.organizations = organizations;
         this.members = members;
@@ -120,12 +122,19 @@ public class CommitteeService {
 
     public List<CommitteeView> list(String orgCode) {
         PartyOrganization org = organizations.get(orgCode);
+        if (!access.mayRead(org.id)) {
+            throw ProblemException.forbidden("a cell secretary reads the committees of their own cell's organisation only, not " + org.code);
+        }
         return Committee.<Committee>list("organizationId", Sort.by("termStartYear").and("kind"), org.id).stream()
                 .map(c -> view(org, c)).toList();
     }
 
+    /** One committee; to a cell secretary of another organisation it does not exist (404, as an unknown id). */
     public CommitteeView view(UUID id) {
         Committee c = committee(id);
+        if (!access.mayRead(c.organizationId)) {
+            throw ProblemException.notFound("committee", id);
+        }
         return view(PartyOrganization.findById(c.organizationId), c);
     }
 

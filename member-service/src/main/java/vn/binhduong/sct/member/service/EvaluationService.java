@@ -53,9 +53,12 @@ public class EvaluationService {
     private final Roster roster;
     private final Access access;
     private final EntityManager em;
+    private final EvaluationTally tally;
 
-    public EvaluationService(Outbox outbox, OrganizationService organizations, Roster roster, Access access, EntityManager em) {
+    public EvaluationService(Outbox outbox, OrganizationService organizations, Roster roster, Access access, EntityManager em,
+            EvaluationTally tally) {
         this.em = em;
+        this.tally = tally;
         this.outbox = outbox;
         this.organizations = organizations;
         this.roster = roster;
@@ -81,6 +84,8 @@ public class EvaluationService {
         y.evaluationDate = date;
         y.status = EvaluationYear.Status.OPEN;
         y.persist();
+        // the year's figures at its evaluation date, counted once now and then kept up to date by every command
+        tally.initialise(y.id);
         outbox.record(MemberEvents.YEAR_OPENED, org.code, "evaluation-year", y.id.toString(),
                 new YearOpenedPayload(org.code, y.year, y.ruleSet.name(), y.evaluationDate));
         return y;
@@ -97,6 +102,8 @@ public class EvaluationService {
             if (!seen.add(e.memberId())) {
                 throw ProblemException.invalid("ratings", "member " + e.memberId() + " appears twice");
             }
+            // locks the member: a concurrent lifecycle command on them is counted before or after this rating, not beside it
+            EvaluationTally.Standing standing = tally.before(e.memberId());
             Roster.Entry at = roster.of(org.id, e.memberId(), y.evaluationDate);
             if (at == null || !at.onOfficialRoll()) {
                 throw ProblemException.ruleViolated("not-a-member-that-year", "member " + e.memberId() + " is not on the roll of " + org.code
@@ -121,6 +128,7 @@ public class EvaluationService {
             mr.score = e.score();
             mr.note = e.note();
             mr.persist();
+            tally.after(standing);
             outbox.record(MemberEvents.MEMBER_RATED, org.code, "member", m.id.toString(), new MemberRatedPayload(org.code, year, m.id,
                     cell.code, e.rating().name(), e.score(), previous == null ? null : previous.name()));
             out.add(new MemberRatingView(m.id, cell.code, mr.rating, mr.score, mr.note, mr.version));
@@ -307,32 +315,14 @@ public class EvaluationService {
             byRating.put(Rating.NOT_COMPLETED.name(), y.finalRatedNotCompleted);
             return counts(org, y, y.finalMembersOnRoll, y.finalAdmittedRecently, y.finalSuspended, byRating);
         }
-        int[] live = liveRoll(org, y);
-        return counts(org, y, live[0], live[1], live[2], liveRatings(y));
+        // kept up to date by every command (EvaluationTally): one row, whatever the size of the roll
+        EvaluationTally.Figures f = tally.of(y.id);
+        return counts(org, y, f.onRoll(), f.admittedRecently(), f.suspended(), f.byRating());
     }
 
-    /** The year's member ratings by level. */
-    @SuppressWarnings("unchecked")
-    private Map<String, Integer> liveRatings(EvaluationYear y) {
-        Map<String, Integer> byRating = zero();
-        for (Object[] r : (List<Object[]>) em.createNativeQuery("SELECT rating, count(*) FROM member_rating WHERE year_id = ?1 GROUP BY rating")
-                .setParameter(1, y.id).getResultList()) {
-            byRating.merge((String) r[0], ((Number) r[1]).intValue(), Integer::sum);
-        }
-        return byRating;
-    }
-
-    /** The official roll at the evaluation date: its size, those admitted recently, those (of the others) suspended. */
-    private int[] liveRoll(PartyOrganization org, EvaluationYear y) {
-        LocalDate admittedBy = y.evaluationDate.minusMonths(EvaluationYear.MIN_MONTHS_SINCE_ADMISSION);
-        Object[] roll = (Object[]) em.createNativeQuery("""
-                SELECT count(*),
-                       count(*) FILTER (WHERE m.admission_date > ?3),
-                       count(*) FILTER (WHERE m.admission_date <= ?3 AND m.suspended_from IS NOT NULL AND m.suspended_from <= ?2
-                                          AND (m.suspended_until IS NULL OR m.suspended_until >= ?2))
-                  FROM (%s) roll JOIN member m ON m.id = roll.member_id""".formatted(Roster.officialRollSql(1)))
-                .setParameter(1, org.id).setParameter(2, y.evaluationDate).setParameter(3, admittedBy).getSingleResult();
-        return new int[] {((Number) roll[0]).intValue(), ((Number) roll[1]).intValue(), ((Number) roll[2]).intValue()};
+    /** The figures of a year counted from scratch from the registry, for checking the maintained ones. */
+    public EvaluationTally.Figures recount(String orgCode, int year) {
+        return tally.recount(year(organizations.get(orgCode), year).id);
     }
 
     @SuppressWarnings("unchecked")

@@ -18,6 +18,7 @@ import vn.binhduong.sct.member.api.MemberApi.DeathRequest;
 import vn.binhduong.sct.member.api.MemberApi.Identity;
 import vn.binhduong.sct.member.api.MemberApi.RegisterMemberRequest;
 import vn.binhduong.sct.member.api.MemberApi.RemovalRequest;
+import vn.binhduong.sct.member.api.MemberApi.ReturnRequest;
 import vn.binhduong.sct.member.api.MemberApi.SuspensionRequest;
 import vn.binhduong.sct.member.api.MemberApi.TransferInRequest;
 import vn.binhduong.sct.member.api.MemberApi.TransferOutRequest;
@@ -50,8 +51,10 @@ public class MemberService {
     private final Outbox outbox;
     private final OrganizationService organizations;
     private final Access access;
+    private final EvaluationTally tally;
 
-    public MemberService(Outbox outbox, OrganizationService organizations, Access access) {
+    public MemberService(Outbox outbox, OrganizationService organizations, Access access, EvaluationTally tally) {
+        this.tally = tally;
         this.outbox = outbox;
         this.organizations = organizations;
         this.access = access;
@@ -68,6 +71,7 @@ public class MemberService {
         checkStatusDates(r.status(), r.admissionDate(), r.confirmationDate(), since);
         Member m = newMember(org, cell, r.identity(), r.status(), r.admissionDate(), r.confirmationDate(), since, false);
         record(MemberEvents.MEMBER_REGISTERED, m, org, MovementKind.REGISTERED, since, null, null, null, null, null, null, null);
+        tally.after(tally.none(m.id));
         return m;
     }
 
@@ -93,6 +97,7 @@ public class MemberService {
         Member m = newMember(org, cell, r.identity(), MemberStatus.PROBATIONARY, r.admissionDate(), null, r.admissionDate(), false);
         record(MemberEvents.MEMBER_ADMITTED, m, org, MovementKind.ADMITTED, r.admissionDate(), null, null, null, null, null, null,
                 r.candidateId());
+        tally.after(tally.none(m.id));
         if (candidate != null) {
             candidate.status = Candidate.Status.ADMITTED;
             candidate.memberId = m.id;
@@ -117,12 +122,14 @@ public class MemberService {
         m.temporarilyAwayUntil = null;
         record(MemberEvents.MEMBER_TRANSFERRED_IN, m, org, MovementKind.TRANSFERRED_IN, r.date(), null, null, r.kind(), r.origin(),
                 temporary ? r.expectedReturn() : null, null, null);
+        tally.after(tally.none(m.id));
         return m;
     }
 
     @Transactional
     public Member confirm(UUID id, ConfirmRequest r) {
         Member m = member(id);
+        EvaluationTally.Standing standing = tally.before(m.id);
         OrganizationService.requireVersion(m.version, r.version(), "member " + id);
         if (m.status != MemberStatus.PROBATIONARY) {
             throw ProblemException.conflict("not-probationary", "member " + id + " is " + m.status + "; only probationary members are confirmed");
@@ -140,12 +147,14 @@ public class MemberService {
         m.confirmationDate = r.confirmationDate();
         record(MemberEvents.MEMBER_CONFIRMED, m, org(m), MovementKind.CONFIRMED, r.confirmationDate(), null,
                 MemberStatus.PROBATIONARY, null, null, null, null, null);
+        tally.after(standing);
         return m;
     }
 
     @Transactional
     public Member transferCell(UUID id, CellTransferRequest r) {
         Member m = member(id);
+        EvaluationTally.Standing standing = tally.before(m.id);
         OrganizationService.requireVersion(m.version, r.version(), "member " + id);
         m.requireOnRoll();
         PartyOrganization org = org(m);
@@ -158,12 +167,14 @@ public class MemberService {
         UUID from = m.cellId;
         m.cellId = to.id;
         record(MemberEvents.MEMBER_TRANSFERRED, m, org, MovementKind.TRANSFERRED, r.date(), from, m.status, null, null, null, null, null);
+        tally.after(standing);
         return m;
     }
 
     @Transactional
     public Member transferOut(UUID id, TransferOutRequest r) {
         Member m = member(id);
+        EvaluationTally.Standing standing = tally.before(m.id);
         OrganizationService.requireVersion(m.version, r.version(), "member " + id);
         m.requireOnRoll();
         if (m.temporary) {
@@ -176,7 +187,12 @@ public class MemberService {
         if (r.kind() == TransferKind.PERMANENT) {
             m.status = MemberStatus.TRANSFERRED_OUT;
             m.leftOn = r.date();
+            m.temporarilyAwayUntil = null;
         } else {
+            if (m.temporarilyAwayUntil != null) {
+                throw ProblemException.conflict("already-temporarily-away", "member " + id + " is on a temporary transfer out until "
+                        + m.temporarilyAwayUntil + "; record the return first");
+            }
             checkTemporaryStay(r.date(), r.expectedReturn());
             // A temporary stay elsewhere keeps the member on this roll; they are rated here.
             m.temporarilyAwayUntil = r.expectedReturn();
@@ -184,12 +200,37 @@ public class MemberService {
         }
         record(MemberEvents.MEMBER_TRANSFERRED_OUT, m, org(m), MovementKind.TRANSFERRED_OUT, r.date(), m.cellId, before, r.kind(),
                 r.destination(), expectedReturn, null, null);
+        tally.after(standing);
+        return m;
+    }
+
+    /** The end of a temporary transfer out: the member, who stayed on this roll, attends their cell here again. */
+    @Transactional
+    public Member returnFromTemporaryTransfer(UUID id, ReturnRequest r) {
+        Member m = member(id);
+        EvaluationTally.Standing standing = tally.before(m.id);
+        OrganizationService.requireVersion(m.version, r.version(), "member " + id);
+        m.requireOnRoll();
+        if (m.temporarilyAwayUntil == null) {
+            throw ProblemException.conflict("not-temporarily-away", "member " + id + " is not on a temporary transfer out;"
+                    + " only a member temporarily transferred out returns");
+        }
+        notInFuture("date", r.date());
+        notBeforeLastChange(m, r.date());
+        LocalDate expected = m.temporarilyAwayUntil;
+        String where = MemberMovement.find("memberId = ?1 and kind = ?2 order by effectiveDate desc, id desc", m.id,
+                MovementKind.TRANSFERRED_OUT).<MemberMovement>firstResultOptional().map(mv -> mv.detail).orElse(null);
+        m.temporarilyAwayUntil = null;
+        record(MemberEvents.MEMBER_RETURNED, m, org(m), MovementKind.RETURNED, r.date(), m.cellId, m.status, TransferKind.TEMPORARY,
+                where, expected, null, null);
+        tally.after(standing);
         return m;
     }
 
     @Transactional
     public Member remove(UUID id, RemovalRequest r) {
         Member m = member(id);
+        EvaluationTally.Standing standing = tally.before(m.id);
         OrganizationService.requireVersion(m.version, r.version(), "member " + id);
         m.requireOnRoll();
         if (r.reason() == RemovalReason.NOT_CONFIRMED) {
@@ -205,12 +246,14 @@ public class MemberService {
         m.leftOn = r.date();
         record(MemberEvents.MEMBER_REMOVED, m, org(m), MovementKind.REMOVED, r.date(), m.cellId, before, null, r.decision(), null,
                 r.reason().name(), null);
+        tally.after(standing);
         return m;
     }
 
     @Transactional
     public Member death(UUID id, DeathRequest r) {
         Member m = member(id);
+        EvaluationTally.Standing standing = tally.before(m.id);
         OrganizationService.requireVersion(m.version, r.version(), "member " + id);
         m.requireOnRoll();
         notInFuture("date", r.date());
@@ -219,12 +262,14 @@ public class MemberService {
         m.status = MemberStatus.DECEASED;
         m.leftOn = r.date();
         record(MemberEvents.MEMBER_DECEASED, m, org(m), MovementKind.DECEASED, r.date(), m.cellId, before, null, null, null, null, null);
+        tally.after(standing);
         return m;
     }
 
     @Transactional
     public Member suspend(UUID id, SuspensionRequest r) {
         Member m = member(id);
+        EvaluationTally.Standing standing = tally.before(m.id);
         OrganizationService.requireVersion(m.version, r.version(), "member " + id);
         m.requireOnRoll();
         if (r.until() != null && r.until().isBefore(r.from())) {
@@ -234,6 +279,7 @@ public class MemberService {
         m.suspendedUntil = r.until();
         outbox.record(MemberEvents.MEMBER_SUSPENDED, org(m).code, "member", m.id.toString(),
                 new SuspensionPayload(m.id, org(m).code, cellCode(m.cellId), r.from(), r.until()));
+        tally.after(standing);
         return m;
     }
 

@@ -487,6 +487,11 @@ public final class ReportAssembler {
 
     // ---- indicators
 
+    /** The indicators against plan as section III prints them, in the report's order (the dashboard shows the same rows). */
+    public List<IndicatorRow> indicatorRows() {
+        return indicators();
+    }
+
     private List<IndicatorRow> indicators() {
         Set<String> codes = new java.util.TreeSet<>();
         for (String k : f.keySet()) {

@@ -13,7 +13,9 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.type.TypeReference;
 
 import vn.binhduong.sct.platform.events.EventJson;
+import vn.binhduong.sct.platform.outbox.Outbox;
 import vn.binhduong.sct.platform.problem.ProblemException;
+import vn.binhduong.sct.report.events.ReportEvents;
 import vn.binhduong.sct.report.domain.FigureCatalog;
 import vn.binhduong.sct.report.domain.FigureView;
 import vn.binhduong.sct.report.domain.NarrativeFragment;
@@ -26,9 +28,11 @@ public class NarrativeService {
     private static final java.util.Set<String> MODIFIERS = java.util.Set.of("asOf");
 
     private final FigureQuery figures;
+    private final Outbox outbox;
 
-    public NarrativeService(FigureQuery figures) {
+    public NarrativeService(FigureQuery figures, Outbox outbox) {
         this.figures = figures;
+        this.outbox = outbox;
     }
 
     public record Saved(NarrativeFragment fragment, boolean created) {
@@ -68,6 +72,9 @@ public class NarrativeService {
         f.author = author;
         f.savedAt = Instant.now();
         f.persist();
+        // a new version only: saving the same text again (above) changes nothing and says nothing
+        outbox.record(ReportEvents.NARRATIVE_SAVED, organization, "narrative", organization + "/" + year + "/" + section,
+                new ReportEvents.NarrativeSaved(organization, year, section, f.fragmentVersion));
         return new Saved(f, true);
     }
 

@@ -22,7 +22,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.fasterxml.jackson.core.type.TypeReference;
 
 import vn.binhduong.sct.platform.events.EventJson;
+import vn.binhduong.sct.platform.outbox.Outbox;
 import vn.binhduong.sct.platform.problem.ProblemException;
+import vn.binhduong.sct.report.events.ReportEvents;
 import vn.binhduong.sct.report.domain.FigureView;
 import vn.binhduong.sct.report.domain.NarrativeFragment;
 import vn.binhduong.sct.report.report.DataQualityCheck;
@@ -73,10 +75,12 @@ public class ReportService {
     private final NarrativeService narratives;
     private final DataQualityCheck quality;
     private final List<String> indicatorOrder;
+    private final Outbox outbox;
 
     public ReportService(EntityManager em, FigureQuery figures, NarrativeService narratives, DataQualityCheck quality,
-            @ConfigProperty(name = "sct.report.indicator-order") Optional<List<String>> indicatorOrder) {
+            @ConfigProperty(name = "sct.report.indicator-order") Optional<List<String>> indicatorOrder, Outbox outbox) {
         this.em = em;
+        this.outbox = outbox;
         this.figures = figures;
         this.narratives = narratives;
         this.quality = quality;
@@ -176,8 +180,13 @@ public class ReportService {
         };
     }
 
+    /**
+     * Builds and stores the next version and, in the same transaction, records {@code report.generated} in the outbox:
+     * the stored version and its event commit together or not at all. {@code by} is kept with the version (who pressed
+     * the button, for the office's own record); the event carries only {@code role}.
+     */
     @Transactional
-    public Version generate(String org, int year, String by) {
+    public Version generate(String org, int year, String by, String role) {
         Map<String, Long> offsets = offsets();
         Outputs o = build(org, year);
         Map<String, String> hashes = new LinkedHashMap<>();
@@ -198,7 +207,10 @@ public class ReportService {
                 .setParameter(9, hashes.get("json")).setParameter(10, hashes.get("md")).setParameter(11, hashes.get("html"))
                 .setParameter(12, hashes.get("docx")).setParameter(13, EventJson.toJson(offsets)).setParameter(14, by)
                 .executeUpdate();
-        return version(org, year, next).orElseThrow();
+        Version v = version(org, year, next).orElseThrow();
+        outbox.record(ReportEvents.REPORT_GENERATED, org, "report", org + "/" + year, new ReportEvents.ReportGenerated(org, year,
+                v.version(), v.contentHash(), v.hashes(), v.offsets(), role));
+        return v;
     }
 
     /** The inbox position of each partition when the report was built: what the report includes. */

@@ -56,7 +56,7 @@ final class Events implements AutoCloseable {
     static void awaitCaughtUp() {
         long deadline = System.currentTimeMillis() + 60_000;
         while (System.currentTimeMillis() < deadline) {
-            Boolean caughtUp = given().auth().oauth2(TestTokens.as(Roles.ADMIN)).get("/api/v1/projections/lag")
+            Boolean caughtUp = given().auth().oauth2(TestTokens.as(Roles.ADMIN)).get("/api/v1/inbox/lag")
                     .then().statusCode(200).extract().path("caughtUp");
             if (Boolean.TRUE.equals(caughtUp)) {
                 return;

@@ -42,19 +42,23 @@ class ProjectionResourceTest {
             producer.send(new ProducerRecord<>("sct.member.events", "m-1", EventJson.toBytes(e))).get(20, TimeUnit.SECONDS);
             producer.send(new ProducerRecord<>("sct.member.events", "m-1", EventJson.toBytes(e))).get(20, TimeUnit.SECONDS);
         }
+        // the platform's lag endpoint (served by every service) is the one to wait on
         long deadline = System.currentTimeMillis() + 60_000;
-        while (!given().auth().oauth2(TestTokens.as(Roles.VIEWER)).get("/api/v1/projections/lag").then().statusCode(200)
+        while (!given().auth().oauth2(TestTokens.as(Roles.ADMIN)).get("/api/v1/inbox/lag").then().statusCode(200)
                 .extract().<Boolean>path("caughtUp") && System.currentTimeMillis() < deadline) {
             Thread.sleep(200);
         }
-        given().auth().oauth2(TestTokens.as(Roles.VIEWER)).get("/api/v1/projections/lag")
-                .then().statusCode(200).body("caughtUp", equalTo(true)).body("totalLag", equalTo(0));
+        given().auth().oauth2(TestTokens.as(Roles.ADMIN)).get("/api/v1/inbox/lag")
+                .then().statusCode(200).body("caughtUp", equalTo(true)).body("totalLag", equalTo(0))
+                .body("partitions.topic", hasItem("sct.indicator.events"));
         given().auth().oauth2(TestTokens.as(Roles.VIEWER)).get("/api/v1/projections/events")
                 .then().statusCode(200)
                 .body("findAll { it.eventType == '" + e.type() + "' }.applied", equalTo(java.util.List.of(1)))
                 .body("source", hasItem("sct.covid.events"))
                 .body("source", hasItem("sct.indicator.events"))
                 .body("source", hasItem("sct.inspection.events"));
-        given().auth().oauth2(TestTokens.as(Roles.DEPARTMENT_STAFF)).get("/api/v1/projections/lag").then().statusCode(403);
+        given().auth().oauth2(TestTokens.as(Roles.DEPARTMENT_STAFF)).get("/api/v1/inbox/lag").then().statusCode(403);
+        // report-service no longer repeats it under its own path
+        given().auth().oauth2(TestTokens.as(Roles.ADMIN)).get("/api/v1/projections/lag").then().statusCode(404);
     }
 }

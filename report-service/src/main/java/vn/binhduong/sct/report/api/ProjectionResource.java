@@ -16,27 +16,19 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.binhduong.sct.platform.inbox.InboxConsumer;
-import vn.binhduong.sct.platform.inbox.PartitionLag;
 import vn.binhduong.sct.platform.security.Roles;
 import vn.binhduong.sct.report.projection.FigureStore;
 
 @Path("/api/v1/projections")
-@Tag(name = "projections", description = "What the report is built from, and how far it has caught up")
+@Tag(name = "projections", description = "What the report is built from; how far it has caught up is the platform's GET /api/v1/inbox/lag")
 public class ProjectionResource {
-    @Schema(description = "How far the projections have applied the topics")
-    public record Lag(
-            @Schema(description = "true when every partition of every consumed topic is applied up to its end") boolean caughtUp,
-            @Schema(description = "events behind, summed over all partitions") long totalLag,
-            @Schema(description = "per topic and partition") List<PartitionLag> partitions) {
-    }
-
     @Schema(description = "Events applied from one source, of one type")
     public record Tally(String source, String eventType, long applied, OffsetDateTime lastOccurredAt) {
     }
 
     @Schema(description = "A rebuild that has started: the projections are empty and the topics replay from the beginning")
     public record Rebuild(
-            @Schema(description = "always REPLAYING; poll the lag endpoint until caughtUp", examples = "REPLAYING") String status,
+            @Schema(description = "always REPLAYING; poll GET /api/v1/inbox/lag until caughtUp", examples = "REPLAYING") String status,
             @Schema(description = "the topics replayed") List<String> topics) {
     }
 
@@ -55,22 +47,11 @@ public class ProjectionResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Drop every projection and replay every topic from the beginning",
             description = "Empties the figures (in the same transaction as the inbox and its positions), then the consumer"
-                    + " re-reads the topics; poll GET /api/v1/projections/lag until caughtUp. Reports generated afterwards"
+                    + " re-reads the topics; poll the platform's GET /api/v1/inbox/lag until caughtUp. Reports generated afterwards"
                     + " are byte-identical to those generated before from the same events.")
     public Response rebuild() throws Exception {
         inbox.replayFromBeginning(store::clearAll).get(60, java.util.concurrent.TimeUnit.SECONDS);
         return Response.accepted(new Rebuild("REPLAYING", inbox.topics())).build();
-    }
-
-    @GET
-    @Path("lag")
-    @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.VIEWER, Roles.INTEGRATION })
-    @Operation(summary = "Last applied offset against the end offset, per topic and partition",
-            description = "Poll until caughtUp is true to read a report that includes every event published so far.")
-    public Lag lag() {
-        List<PartitionLag> partitions = inbox.lag();
-        long total = partitions.stream().mapToLong(PartitionLag::lag).sum();
-        return new Lag(total == 0, total, partitions);
     }
 
     @GET

@@ -244,6 +244,13 @@ class DashboardTest {
     }
 
     @Test
+    void openApiDocumentsBothDashboardEndpoints() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/api/v1/dashboards/{organization}/{year}'.get.summary", equalTo("The dashboard of one organisation and year"))
+                .body("paths.'/api/v1/dashboards/{organization}/series'.get.summary", equalTo("One figure across years, for a chart"));
+    }
+
+    @Test
     void refusesBadRangesUnknownOrganisationsYearsWithoutFiguresAndOtherRoles() {
         given().auth().oauth2(TestTokens.as(Roles.VIEWER)).queryParam("key", "indicator.IIP.growth").queryParam("from", 2022)
                 .queryParam("to", 2021).get("/api/v1/dashboards/" + ORG + "/series").then().statusCode(400)

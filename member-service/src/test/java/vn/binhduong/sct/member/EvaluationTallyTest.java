@@ -121,6 +121,28 @@ class EvaluationTallyTest {
     }
 
     @Test
+    void theCellsOfAYearServedAgainShowEveryCellRatingAndNewCell() {
+        String a = Api.unique("A");
+        String b = Api.unique("B");
+        String org = Api.organization(a, b);
+        String base = "/api/v1/organizations/" + org + "/evaluations";
+        String stats = "/api/v1/organizations/" + org + "/statistics/ratings?year=2021";
+        post(admin(), base, Map.of("year", 2021, "evaluationDate", "2021-12-20")).statusCode(201);
+        get(admin(), stats).statusCode(200).body("cells.size()", equalTo(2)).body("cells[0].rating", nullValue())
+                .body("cellsByRating.GOOD", equalTo(0));
+        get(admin(), stats).statusCode(200).body("cells[0].cellCode", equalTo(a)).body("cells[1].cellName", equalTo("Chi bộ " + b));
+        post(admin(), base + "/2021/cell-ratings", Map.of("cellCode", a, "rating", "GOOD")).statusCode(200);
+        get(admin(), stats).statusCode(200).body("cells[0].rating", equalTo("GOOD")).body("cellsByRating.GOOD", equalTo(1));
+        post(admin(), base + "/2021/cell-ratings", Map.of("cellCode", a, "rating", "EXCELLENT")).statusCode(200);
+        get(admin(), stats).statusCode(200).body("cells[0].rating", equalTo("EXCELLENT")).body("cellsByRating.GOOD", equalTo(0))
+                .body("cellsByRating.EXCELLENT", equalTo(1));
+        String c = "Z" + a;
+        post(admin(), "/api/v1/organizations/" + org + "/cells", Map.of("code", c, "name", "Chi bộ mới")).statusCode(201);
+        get(admin(), stats).statusCode(200).body("cells.size()", equalTo(3)).body("cells[2].cellCode", equalTo(c))
+                .body("cells[2].rating", nullValue());
+    }
+
+    @Test
     void finalisationCountsOnlyRatingsOfMembersOnTheRollAtTheEvaluationDate() {
         String a = Api.unique("A");
         String org = Api.organization(a);

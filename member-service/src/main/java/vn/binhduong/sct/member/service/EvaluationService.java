@@ -16,6 +16,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Sort;
+import vn.binhduong.sct.member.api.CellsJson;
 import vn.binhduong.sct.member.api.EvaluationApi.AuditView;
 import vn.binhduong.sct.member.api.EvaluationApi.CellRatingView;
 import vn.binhduong.sct.member.api.EvaluationApi.MemberRatingView;
@@ -54,9 +55,14 @@ public class EvaluationService {
     private final Access access;
     private final EntityManager em;
     private final EvaluationTally tally;
+    private final com.fasterxml.jackson.databind.ObjectMapper mapper;
+    private final jakarta.transaction.TransactionSynchronizationRegistry transactions;
 
     public EvaluationService(Outbox outbox, OrganizationService organizations, Roster roster, Access access, EntityManager em,
-            EvaluationTally tally) {
+            EvaluationTally tally, com.fasterxml.jackson.databind.ObjectMapper mapper,
+            jakarta.transaction.TransactionSynchronizationRegistry transactions) {
+        this.mapper = mapper;
+        this.transactions = transactions;
         this.em = em;
         this.tally = tally;
         this.outbox = outbox;
@@ -167,6 +173,7 @@ public class EvaluationService {
         }
         cr.rating = rating;
         cr.persist();
+        tally.cellsChanged(y.id);
         outbox.record(MemberEvents.CELL_RATED, org.code, "party-cell", cell.id.toString(),
                 new CellRatedPayload(org.code, year, cell.code, cell.name, rating.name()));
         return new CellRatingView(cell.code, cell.name, rating);
@@ -281,7 +288,7 @@ public class EvaluationService {
                 .map(a -> new AuditView(a.action, a.actor, a.reason, a.at)).toList();
         return new YearView(org.code, y.year, y.ruleSet, y.evaluationDate, y.status, c.onRoll, c.eligible, c.rated,
                 c.admittedRecently, c.suspended, c.byRating, c.goodOrBetter, y.ruleSet.maxExcellent(c.goodOrBetter), c.cellsByRating,
-                c.cells, y.organizationRating, y.finalizedAt, audit, y.version);
+                c.cellsJson, y.organizationRating, y.finalizedAt, audit, y.version);
     }
 
     public EvaluationYear year(PartyOrganization org, int year) {
@@ -296,7 +303,7 @@ public class EvaluationService {
     }
 
     private record Counts(int onRoll, int eligible, int rated, int admittedRecently, int suspended, Map<String, Integer> byRating,
-            int goodOrBetter, Map<String, Integer> cellsByRating, List<CellRatingView> cells) {
+            int goodOrBetter, Map<String, Integer> cellsByRating, List<CellRatingView> cells, CellsJson cellsJson) {
     }
 
     /**
@@ -325,10 +332,34 @@ public class EvaluationService {
         return tally.recount(year(organizations.get(orgCode), year).id);
     }
 
-    @SuppressWarnings("unchecked")
     private Counts counts(PartyOrganization org, EvaluationYear y, int onRoll, int recent, int suspended, Map<String, Integer> byRating) {
         int rated = byRating.values().stream().mapToInt(Integer::intValue).sum();
         int goodOrBetter = byRating.get(Rating.EXCELLENT.name()) + byRating.get(Rating.GOOD.name());
+        CellList cells = cells(org, y);
+        return new Counts(onRoll, onRoll - recent - suspended, rated, recent, suspended, byRating, goodOrBetter, cells.byRating(),
+                cells.cells(), cells.json());
+    }
+
+    /** A year's cells with their ratings, as served: the list, the count by rating, the list serialised. */
+    private record CellList(long stamp, List<CellRatingView> cells, Map<String, Integer> byRating, CellsJson json) {
+    }
+
+    /** Per evaluation year, the cell list read with the stamp it had then; served again while the stamp is unchanged. */
+    private final Map<UUID, CellList> cellLists = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int CELL_LISTS_KEPT = 64;
+
+    /**
+     * The year's cells with their ratings. Read from the database with the year's cells stamp (changed by every cell
+     * rating of the year and every cell registered in the organisation, EvaluationTally), and kept until the stamp
+     * changes: the stamp is read first, so a list kept under a stamp is never older than that stamp.
+     */
+    @SuppressWarnings("unchecked")
+    private CellList cells(PartyOrganization org, EvaluationYear y) {
+        Long stamp = tally.cellsStamp(y.id);
+        CellList kept = stamp == null ? null : cellLists.get(y.id);
+        if (kept != null && kept.stamp() == stamp) {
+            return kept;
+        }
         Map<String, Integer> cellsByRating = zero();
         List<CellRatingView> cells = new ArrayList<>();
         for (Object[] r : (List<Object[]>) em.createNativeQuery("""
@@ -341,7 +372,26 @@ public class EvaluationService {
             }
             cells.add(new CellRatingView((String) r[0], (String) r[1], rating));
         }
-        return new Counts(onRoll, onRoll - recent - suspended, rated, recent, suspended, byRating, goodOrBetter, cellsByRating, cells);
+        CellsJson json;
+        try {
+            json = new CellsJson(json(cells));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise the cells of " + org.code + "/" + y.year, e);
+        }
+        CellList read = new CellList(stamp == null ? -1 : stamp, List.copyOf(cells), java.util.Collections.unmodifiableMap(cellsByRating), json);
+        // kept only when read outside a transaction: a list read by a transaction that changed it and then rolls back
+        // would otherwise be kept under a stamp that another change commits later
+        if (stamp != null && transactions.getTransactionStatus() == jakarta.transaction.Status.STATUS_NO_TRANSACTION) {
+            if (cellLists.size() >= CELL_LISTS_KEPT && !cellLists.containsKey(y.id)) {
+                cellLists.clear();
+            }
+            cellLists.put(y.id, read);
+        }
+        return read;
+    }
+
+    private String json(List<CellRatingView> cells) throws com.fasterxml.jackson.core.JsonProcessingException {
+        return mapper.writeValueAsString(cells);
     }
 
     static Map<String, Integer> zero() {

@@ -171,6 +171,26 @@ public class EvaluationTally {
         return o == null ? null : o instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) o;
     }
 
+    /** The stamp of the year's list of cells with their ratings, or null if the year has no row. */
+    public Long cellsStamp(UUID yearId) {
+        List<?> rows = em.createNativeQuery("SELECT cells_stamp FROM evaluation_tally WHERE year_id = ?1").setParameter(1, yearId)
+                .getResultList();
+        return rows.isEmpty() ? null : ((Number) rows.get(0)).longValue();
+    }
+
+    /** The year's list of cells with their ratings changed (a cell rated). */
+    public void cellsChanged(UUID yearId) {
+        em.createNativeQuery("UPDATE evaluation_tally SET cells_stamp = cells_stamp + 1 WHERE year_id = ?1").setParameter(1, yearId)
+                .executeUpdate();
+    }
+
+    /** The organisation's cells changed (a cell registered): the cell list of each of its years. */
+    public void cellsOfOrganizationChanged(UUID organizationId) {
+        em.createNativeQuery("UPDATE evaluation_tally SET cells_stamp = cells_stamp + 1"
+                + " WHERE year_id IN (SELECT id FROM evaluation_year WHERE organization_id = ?1)").setParameter(1, organizationId)
+                .executeUpdate();
+    }
+
     /** Writes the year's row from a recount (when the year is opened). */
     public void initialise(UUID yearId) {
         em.flush();

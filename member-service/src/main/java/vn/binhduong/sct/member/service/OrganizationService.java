@@ -22,9 +22,11 @@ import vn.binhduong.sct.platform.problem.ProblemException;
 @ApplicationScoped
 public class OrganizationService {
     private final Outbox outbox;
+    private final EvaluationTally tally;
 
-    public OrganizationService(Outbox outbox) {
+    public OrganizationService(Outbox outbox, EvaluationTally tally) {
         this.outbox = outbox;
+        this.tally = tally;
     }
 
     @Transactional
@@ -98,6 +100,8 @@ public class OrganizationService {
         c.name = request.name();
         c.establishedOn = request.establishedOn();
         c.persist();
+        // every year of the organisation lists its cells: the lists kept in memory are read again
+        tally.cellsOfOrganizationChanged(org.id);
         outbox.record(MemberEvents.CELL_REGISTERED, org.code, "party-cell", c.id.toString(),
                 new CellPayload(c.id, org.code, c.code, c.name));
         return c;

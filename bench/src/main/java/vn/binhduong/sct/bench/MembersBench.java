@@ -6,7 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -14,8 +13,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -60,17 +57,39 @@ public final class MembersBench {
             + " FROM party_cell WHERE organization_id = ?";
     static final String YEAR_OF_ORG = "SELECT id, organization_id, year, rule_set, evaluation_date, status, organization_rating,"
             + " finalized_at, version FROM evaluation_year WHERE organization_id = ? AND year = ? FETCH FIRST 1 ROWS ONLY";
-    /** Roster.AT_DATE, verbatim. */
-    static final String ROSTER = """
-            SELECT DISTINCT ON (member_id) member_id, cell_id, status, temporary
-              FROM member_movement
-             WHERE organization_id = ? AND effective_date <= ?
-             ORDER BY member_id, effective_date DESC, id DESC""";
-    static final String MEMBERS_BY_ID = "SELECT " + MEMBER_COLUMNS + " FROM member WHERE id = ANY(?)";
-    static final String RATINGS_OF_YEAR = "SELECT id, year_id, member_id, cell_id, rating, score, note, version"
-            + " FROM member_rating WHERE year_id = ?";
-    static final String CELL_RATINGS_OF_YEAR = "SELECT id, year_id, cell_id, rating, version FROM cell_rating WHERE year_id = ?";
-    static final String CELLS_BY_CODE = CELLS_OF_ORG + " ORDER BY code";
+    /** EvaluationService.counts of an open year since V5: the year's figures kept up to date in one row. */
+    static final String TALLY_OF_YEAR = "SELECT year_id, on_roll, admitted_recently, suspended, excellent, good, completed, not_completed"
+            + " FROM evaluation_tally WHERE year_id = ?";
+    /** EvaluationService.counts: every cell of the organisation with its rating of the year. */
+    static final String CELLS_WITH_RATING = "SELECT c.code, c.name, cr.rating FROM party_cell c"
+            + " LEFT JOIN cell_rating cr ON cr.cell_id = c.id AND cr.year_id = ? WHERE c.organization_id = ? ORDER BY c.code";
+    /** The year's figures recounted from the registry, as EvaluationService.open writes them (EvaluationTally.RECOUNT). */
+    static final String TALLY_RECOUNT = """
+            INSERT INTO evaluation_tally (year_id, on_roll, admitted_recently, suspended, excellent, good, completed, not_completed)
+            SELECT y.id,
+                   count(roll.id),
+                   count(roll.id) FILTER (WHERE roll.recent),
+                   count(roll.id) FILTER (WHERE NOT roll.recent AND roll.suspended),
+                   count(roll.id) FILTER (WHERE NOT roll.recent AND NOT roll.suspended AND roll.rating = 'EXCELLENT'),
+                   count(roll.id) FILTER (WHERE NOT roll.recent AND NOT roll.suspended AND roll.rating = 'GOOD'),
+                   count(roll.id) FILTER (WHERE NOT roll.recent AND NOT roll.suspended AND roll.rating = 'COMPLETED'),
+                   count(roll.id) FILTER (WHERE NOT roll.recent AND NOT roll.suspended AND roll.rating = 'NOT_COMPLETED')
+              FROM evaluation_year y
+              LEFT JOIN LATERAL (
+                    SELECT m.id,
+                           m.admission_date > (y.evaluation_date - INTERVAL '6 months')::date AS recent,
+                           (m.suspended_from IS NOT NULL AND m.suspended_from <= y.evaluation_date
+                                AND (m.suspended_until IS NULL OR m.suspended_until >= y.evaluation_date)) AS suspended,
+                           r.rating
+                      FROM (SELECT DISTINCT ON (member_id) member_id, status, temporary
+                              FROM member_movement
+                             WHERE organization_id = y.organization_id AND effective_date <= y.evaluation_date
+                             ORDER BY member_id, effective_date DESC, id DESC) latest
+                      JOIN member m ON m.id = latest.member_id
+                      LEFT JOIN member_rating r ON r.year_id = y.id AND r.member_id = m.id
+                     WHERE latest.status IN ('PROBATIONARY', 'OFFICIAL') AND NOT latest.temporary) roll ON TRUE
+             WHERE y.id = ?
+             GROUP BY y.id""";
     static final String AUDIT_OF_YEAR = "SELECT id, year_id, action, actor, reason, at FROM evaluation_audit WHERE year_id = ? ORDER BY id";
 
     public static void main(String[] args) throws Exception {
@@ -238,20 +257,21 @@ public final class MembersBench {
         }
     }
 
-    /** The statements EvaluationService.view (through counts) sends for one request, in order. */
+    /**
+     * The statements EvaluationService.view (through counts) sends for one request of an open year, in order, since
+     * the year's figures are kept up to date (V5): organisation, year, the year's figures (one row), every cell with its
+     * rating, the audit.
+     */
     static final class JdbcStats implements ClosedLoop.Client {
         final Connection c;
-        final PreparedStatement org, year, roster, members, ratings, cellRatings, cells, audit;
+        final PreparedStatement org, year, tally, cells, audit;
 
         JdbcStats(String jdbc) throws Exception {
             c = DriverManager.getConnection(jdbc, "postgres", "postgres");
             org = c.prepareStatement(ORG_BY_CODE);
             year = c.prepareStatement(YEAR_OF_ORG);
-            roster = c.prepareStatement(ROSTER);
-            members = c.prepareStatement(MEMBERS_BY_ID);
-            ratings = c.prepareStatement(RATINGS_OF_YEAR);
-            cellRatings = c.prepareStatement(CELL_RATINGS_OF_YEAR);
-            cells = c.prepareStatement(CELLS_BY_CODE);
+            tally = c.prepareStatement(TALLY_OF_YEAR);
+            cells = c.prepareStatement(CELLS_WITH_RATING);
             audit = c.prepareStatement(AUDIT_OF_YEAR);
         }
 
@@ -262,30 +282,14 @@ public final class MembersBench {
             year.setObject(1, orgId);
             year.setInt(2, YEAR);
             Object yearId = firstColumn(year);
-            roster.setObject(1, orgId);
-            roster.setObject(2, LocalDate.of(YEAR, 12, 31));
-            List<UUID> ids = new ArrayList<>();
-            try (ResultSet rs = roster.executeQuery()) {
-                while (rs.next()) {
-                    if (!rs.getBoolean(4) && ("OFFICIAL".equals(rs.getString(3)) || "PROBATIONARY".equals(rs.getString(3)))) {
-                        ids.add(rs.getObject(1, UUID.class));
-                    }
-                    rs.getObject(2);
-                }
-            }
-            Array array = c.createArrayOf("uuid", ids.toArray());
-            members.setArray(1, array);
-            int m = readAll(members);
-            array.free();
-            ratings.setObject(1, yearId);
-            int rated = readAll(ratings);
-            cellRatings.setObject(1, yearId);
-            readAll(cellRatings);
-            cells.setObject(1, orgId);
-            readAll(cells);
+            tally.setObject(1, yearId);
+            int t = readAll(tally);
+            cells.setObject(1, yearId);
+            cells.setObject(2, orgId);
+            int k = readAll(cells);
             audit.setObject(1, yearId);
             readAll(audit);
-            return m == ids.size() && rated > 0;
+            return t == 1 && k == CELLS;
         }
 
         @Override
@@ -417,6 +421,11 @@ public final class MembersBench {
             copy.copyIn("COPY member_movement (member_id, organization_id, kind, effective_date, cell_id, status, temporary) FROM STDIN",
                     new StringReader(movements.toString()));
             copy.copyIn("COPY member_rating (id, year_id, member_id, cell_id, rating) FROM STDIN", new StringReader(ratings.toString()));
+            // the year's figures, as EvaluationService.open counts them when a year is opened (commands keep them up to date)
+            try (PreparedStatement ps = c.prepareStatement(TALLY_RECOUNT)) {
+                ps.setObject(1, yearId);
+                ps.executeUpdate();
+            }
             c.commit();
             c.setAutoCommit(true);
             try (Statement s = c.createStatement()) {

@@ -20,12 +20,29 @@ import vn.binhduong.sct.report.domain.Unit;
  * Writes the projection tables. Every write is order-independent across partitions, so a replay in any interleaving
  * rebuilds identical figures: a stated figure keeps the value with the latest (as-of, occurred-at, event id); a summed
  * figure is recounted from its contributions and credits the latest event that touched it.
+ *
+ * <p>Contributions and stated figures are written as each event is applied; the recounts they call for (a summed
+ * metric, its categories, the figures derived from others) are collected and done once per inbox batch, in
+ * {@link #endBatch()}, inside the batch's transaction: a batch of 500 ratings of one organisation recounts its rating
+ * distribution once, not 500 times. The values are the same either way (each recount reads the whole state); the
+ * credit goes to the latest event of the batch that touched the figure, as a per-event recount would leave it.
+ * Used only from the inbox consumer's single thread.
  */
 @ApplicationScoped
 public class FigureStore {
     private static final LocalDate NO_DATE = LocalDate.of(1, 1, 1);
 
     private final EntityManager em;
+    /** Metrics to recount at the end of the batch: "org\u0000year\u0000metric" to its unit and credit. */
+    private final Map<String, Pending> metrics = new java.util.TreeMap<>();
+    /** Organisation-years whose derived figures are to be recomputed: "org\u0000year" to the credit. */
+    private final Map<String, Pending> derivations = new java.util.TreeMap<>();
+
+    private record Pending(String org, int year, String metric, Unit unit, EventEnvelope credit) {
+        Pending later(Unit newUnit, EventEnvelope e) {
+            return new Pending(org, year, metric, newUnit, Credit.later(e, credit) ? e : credit);
+        }
+    }
 
     public FigureStore(EntityManager em) {
         this.em = em;
@@ -95,7 +112,7 @@ public class FigureStore {
                     .setParameter(1, org).setParameter(2, year).setParameter(3, metric).setParameter(4, category)
                     .executeUpdate();
         }
-        recount(org, year, metric, unit, event);
+        pendingRecount(org, year, metric, unit, event);
     }
 
     /** Withdraws one subject's contribution (a dissolved cell, a relieved committee member), then recounts. */
@@ -103,7 +120,36 @@ public class FigureStore {
         em.createNativeQuery("DELETE FROM projection_contribution WHERE organization = ?1 AND year = ?2 AND metric = ?3 AND subject_id = ?4")
                 .setParameter(1, org).setParameter(2, year).setParameter(3, metric).setParameter(4, subject)
                 .executeUpdate();
-        recount(org, year, metric, unit, event);
+        pendingRecount(org, year, metric, unit, event);
+    }
+
+    private void pendingRecount(String org, int year, String metric, Unit unit, EventEnvelope event) {
+        metrics.merge(org + '\u0000' + year + '\u0000' + metric, new Pending(org, year, metric, unit, event),
+                (had, now) -> had.later(unit, event));
+    }
+
+    /** The derived figures of this organisation and year are recomputed at the end of the batch. */
+    public void derive(String org, int year, EventEnvelope event) {
+        derivations.merge(org + '\u0000' + year, new Pending(org, year, null, null, event), (had, now) -> had.later(null, event));
+    }
+
+    /** Starts a batch: forgets what an earlier, possibly failed, attempt collected. */
+    public void beginBatch() {
+        metrics.clear();
+        derivations.clear();
+    }
+
+    /** Does the recounts the batch's events called for: each metric once, then each organisation-year's derivations once. */
+    public void endBatch() {
+        for (Pending p : metrics.values()) {
+            recount(p.org(), p.year(), p.metric(), p.unit(), p.credit());
+            derive(p.org(), p.year(), p.credit());
+        }
+        metrics.clear();
+        for (Pending p : derivations.values()) {
+            deriveNow(p.org(), p.year(), p.credit());
+        }
+        derivations.clear();
     }
 
     private void recount(String org, int year, String metric, Unit unit, EventEnvelope event) {
@@ -128,11 +174,10 @@ public class FigureStore {
         for (Object[] r : rows) {
             aggregate(org, year, metric + "." + Rating.slug((String) r[0]), (BigDecimal) r[1], unit, toDate(r[2]), event);
         }
-        derive(org, year, event);
     }
 
     /** Figures computed from other figures of the same organisation and year. */
-    public void derive(String org, int year, EventEnvelope event) {
+    private void deriveNow(String org, int year, EventEnvelope event) {
         Map<String, BigDecimal> f = values(org, year);
         ratio(org, year, f, "covid.tests.positive-rate", "covid.tests.positive", "covid.tests.cumulative", event);
         ratio(org, year, f, "covid.retail.markets.operating-rate", "covid.retail.markets.operating", "covid.retail.markets.total", event);

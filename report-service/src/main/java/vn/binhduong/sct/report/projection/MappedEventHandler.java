@@ -55,6 +55,16 @@ public class MappedEventHandler implements EventHandler {
     }
 
     @Override
+    public void beginBatch() {
+        store.beginBatch();
+    }
+
+    @Override
+    public void endBatch() {
+        store.endBatch();
+    }
+
+    @Override
     public void apply(EventEnvelope event) {
         List<EventMapping> mappings = byType.get(event.type());
         if (mappings == null) {

@@ -12,8 +12,8 @@ import vn.binhduong.sct.platform.events.EventEnvelope;
 import vn.binhduong.sct.platform.inbox.EventHandler;
 
 /**
- * Keeps each member's dates (admission, joining this organisation, confirmation, leaving) and recounts the member
- * figures at the end of each recent year: {@code member.count.total}, {@code member.count.probationary},
+ * Keeps each member's dates (admission, joining this organisation, confirmation, leaving) and, once per inbox batch for
+ * each organisation its events touched, recounts the member figures at the end of each recent year: {@code member.count.total}, {@code member.count.probationary},
  * {@code member.count.official}, {@code member.count.religious}, {@code member.admitted.count},
  * {@code member.confirmed.count}. Counts, never names: the report carries no personal data.
  */
@@ -27,6 +27,8 @@ public class MemberRegistryHandler implements EventHandler {
     private static final int YEARS_BACK = 5;
 
     private final EntityManager em;
+    /** Organisations whose member figures are recounted at the end of the batch, with the event to credit. */
+    private final java.util.Map<String, EventEnvelope> pending = new java.util.TreeMap<>();
 
     public MemberRegistryHandler(EntityManager em) {
         this.em = em;
@@ -84,7 +86,19 @@ public class MemberRegistryHandler implements EventHandler {
                 .setParameter(11, e.id()).setParameter(12, Timestamp.from(e.occurredAt().toInstant()))
                 .setParameter(13, joining).setParameter(14, leaving)
                 .executeUpdate();
-        recount(org, e);
+        pending.merge(org, e, (had, now) -> Credit.later(now, had) ? now : had);
+    }
+
+    @Override
+    public void beginBatch() {
+        pending.clear();
+    }
+
+    /** One recount per organisation per batch (each recount reads all of the organisation's members). */
+    @Override
+    public void endBatch() {
+        pending.forEach(this::recount);
+        pending.clear();
     }
 
     private void recount(String org, EventEnvelope e) {

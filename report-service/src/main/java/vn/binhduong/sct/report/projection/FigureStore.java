@@ -33,9 +33,9 @@ public class FigureStore {
     private static final LocalDate NO_DATE = LocalDate.of(1, 1, 1);
 
     private final EntityManager em;
-    /** Metrics to recount at the end of the batch: "org\u0000year\u0000metric" to its unit and credit. */
+    /** Metrics to recount at the end of the batch: org, year and metric to its unit and credit. */
     private final Map<String, Pending> metrics = new java.util.TreeMap<>();
-    /** Organisation-years whose derived figures are to be recomputed: "org\u0000year" to the credit. */
+    /** Organisation-years whose derived figures are to be recomputed: organisation and year, to the credit. */
     private final Map<String, Pending> derivations = new java.util.TreeMap<>();
 
     private record Pending(String org, int year, String metric, Unit unit, EventEnvelope credit) {
@@ -68,10 +68,23 @@ public class FigureStore {
     }
 
     /** A figure recomputed from other rows: the value always follows, the credit goes to the latest event. */
-    public void aggregate(String org, int year, String key, BigDecimal value, Unit unit, LocalDate asOf, EventEnvelope event) {
+    record Aggregate(String org, int year, String key, BigDecimal value, Unit unit, LocalDate asOf, EventEnvelope credit) {
+    }
+
+    /** Writes recomputed figures in one statement (keys must be distinct; the last one given for a key is kept). */
+    void aggregate(java.util.Collection<Aggregate> rows) {
+        Map<String, Aggregate> distinct = new java.util.LinkedHashMap<>();
+        rows.forEach(a -> distinct.put(a.org() + '\u0000' + a.year() + '\u0000' + a.key(), a));
+        if (distinct.isEmpty()) {
+            return;
+        }
+        List<Aggregate> all = List.copyOf(distinct.values());
         em.createNativeQuery("""
                 INSERT INTO figure (organization, year, figure_key, value, text_value, unit, as_of, event_id, event_type, occurred_at)
-                VALUES (?1, ?2, ?3, ?4, NULL, ?5, ?6, ?7, ?8, ?9)
+                SELECT o, y, k, v, NULL, u, a, e, t, ts
+                FROM unnest(CAST(?1 AS varchar[]), CAST(?2 AS int[]), CAST(?3 AS varchar[]), CAST(?4 AS numeric[]),
+                            CAST(?5 AS varchar[]), CAST(?6 AS date[]), CAST(?7 AS uuid[]), CAST(?8 AS varchar[]),
+                            CAST(?9 AS timestamptz[])) AS x(o, y, k, v, u, a, e, t, ts)
                 ON CONFLICT (organization, year, figure_key) DO UPDATE SET value = EXCLUDED.value, unit = EXCLUDED.unit,
                     as_of = EXCLUDED.as_of,
                     event_id = CASE WHEN (figure.occurred_at, figure.event_id) <= (EXCLUDED.occurred_at, EXCLUDED.event_id)
@@ -79,48 +92,96 @@ public class FigureStore {
                     event_type = CASE WHEN (figure.occurred_at, figure.event_id) <= (EXCLUDED.occurred_at, EXCLUDED.event_id)
                                     THEN EXCLUDED.event_type ELSE figure.event_type END,
                     occurred_at = GREATEST(figure.occurred_at, EXCLUDED.occurred_at)""")
-                .setParameter(1, org).setParameter(2, year).setParameter(3, key)
-                .setParameter(4, value).setParameter(5, unit.code())
-                .setParameter(6, asOf == null ? null : Date.valueOf(asOf))
-                .setParameter(7, event.id()).setParameter(8, event.type())
-                .setParameter(9, Timestamp.from(event.occurredAt().toInstant()))
+                .setParameter(1, PgArray.of(all.stream().map(Aggregate::org).toList()))
+                .setParameter(2, PgArray.of(all.stream().map(Aggregate::year).toList()))
+                .setParameter(3, PgArray.of(all.stream().map(Aggregate::key).toList()))
+                .setParameter(4, PgArray.of(all.stream().map(Aggregate::value).toList()))
+                .setParameter(5, PgArray.of(all.stream().map(a -> a.unit().code()).toList()))
+                .setParameter(6, PgArray.of(all.stream().map(Aggregate::asOf).toList()))
+                .setParameter(7, PgArray.of(all.stream().map(a -> a.credit().id()).toList()))
+                .setParameter(8, PgArray.of(all.stream().map(a -> a.credit().type()).toList()))
+                .setParameter(9, PgArray.of(all.stream().map(a -> a.credit().occurredAt().toInstant()).toList()))
                 .executeUpdate();
     }
 
-    /** Sets (or replaces) one subject's contribution to a summed metric, then recounts the metric. */
+    private record Contribution(String org, int year, String metric, String subject, String category, String label,
+            BigDecimal value, Unit unit, LocalDate asOf, EventEnvelope event) {
+        String key() {
+            return org + '\u0000' + year + '\u0000' + metric + '\u0000' + subject;
+        }
+    }
+
+    /** Contributions of this batch not yet written, the newest per subject (a later write of the same subject replaces). */
+    private final Map<String, Contribution> contributions = new java.util.LinkedHashMap<>();
+    /** Categories of this batch not yet written. */
+    private final java.util.Set<List<Object>> categories = new java.util.LinkedHashSet<>();
+
+    /**
+     * Sets (or replaces) one subject's contribution to a summed metric; the metric is recounted at the end of the batch.
+     * The contribution is kept only if its event is later (occurred-at, id) than the one that set it before, so the order
+     * in which partitions deliver does not matter.
+     */
     public void contribute(String org, int year, String metric, String subject, String category, String label,
             BigDecimal value, Unit unit, LocalDate asOf, EventEnvelope event) {
-        em.createNativeQuery("""
-                INSERT INTO projection_contribution (organization, year, metric, subject_id, category, label, value, unit,
-                    as_of, event_id, event_type, occurred_at)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
-                ON CONFLICT (organization, year, metric, subject_id) DO UPDATE SET category = EXCLUDED.category,
-                    label = EXCLUDED.label, value = EXCLUDED.value, unit = EXCLUDED.unit, as_of = EXCLUDED.as_of,
-                    event_id = EXCLUDED.event_id, event_type = EXCLUDED.event_type, occurred_at = EXCLUDED.occurred_at
-                WHERE (projection_contribution.occurred_at, projection_contribution.event_id)
-                   <= (EXCLUDED.occurred_at, EXCLUDED.event_id)""")
-                .setParameter(1, org).setParameter(2, year).setParameter(3, metric).setParameter(4, subject)
-                .setParameter(5, category).setParameter(6, label).setParameter(7, value).setParameter(8, unit.code())
-                .setParameter(9, asOf == null ? null : Date.valueOf(asOf))
-                .setParameter(10, event.id()).setParameter(11, event.type())
-                .setParameter(12, Timestamp.from(event.occurredAt().toInstant()))
-                .executeUpdate();
+        Contribution c = new Contribution(org, year, metric, subject, category, label, value, unit, asOf, event);
+        contributions.merge(c.key(), c, (had, now) -> Credit.later(now.event(), had.event()) ? now : had);
         if (category != null) {
-            em.createNativeQuery("""
-                    INSERT INTO projection_category (organization, year, metric, category) VALUES (?1, ?2, ?3, ?4)
-                    ON CONFLICT DO NOTHING""")
-                    .setParameter(1, org).setParameter(2, year).setParameter(3, metric).setParameter(4, category)
-                    .executeUpdate();
+            categories.add(List.of(org, year, metric, category));
         }
         pendingRecount(org, year, metric, unit, event);
     }
 
-    /** Withdraws one subject's contribution (a dissolved cell, a relieved committee member), then recounts. */
+    /** Withdraws one subject's contribution (a dissolved cell, a relieved committee member); recounted at the batch's end. */
     public void withdraw(String org, int year, String metric, String subject, Unit unit, EventEnvelope event) {
+        writeContributions(); // what this batch contributed before the withdrawal goes first
         em.createNativeQuery("DELETE FROM projection_contribution WHERE organization = ?1 AND year = ?2 AND metric = ?3 AND subject_id = ?4")
                 .setParameter(1, org).setParameter(2, year).setParameter(3, metric).setParameter(4, subject)
                 .executeUpdate();
         pendingRecount(org, year, metric, unit, event);
+    }
+
+    private void writeContributions() {
+        if (!contributions.isEmpty()) {
+            List<Contribution> all = List.copyOf(contributions.values());
+            contributions.clear();
+            em.createNativeQuery("""
+                    INSERT INTO projection_contribution (organization, year, metric, subject_id, category, label, value, unit,
+                        as_of, event_id, event_type, occurred_at)
+                    SELECT * FROM unnest(CAST(?1 AS varchar[]), CAST(?2 AS int[]), CAST(?3 AS varchar[]), CAST(?4 AS varchar[]),
+                        CAST(?5 AS varchar[]), CAST(?6 AS varchar[]), CAST(?7 AS numeric[]), CAST(?8 AS varchar[]),
+                        CAST(?9 AS date[]), CAST(?10 AS uuid[]), CAST(?11 AS varchar[]), CAST(?12 AS timestamptz[]))
+                    ON CONFLICT (organization, year, metric, subject_id) DO UPDATE SET category = EXCLUDED.category,
+                        label = EXCLUDED.label, value = EXCLUDED.value, unit = EXCLUDED.unit, as_of = EXCLUDED.as_of,
+                        event_id = EXCLUDED.event_id, event_type = EXCLUDED.event_type, occurred_at = EXCLUDED.occurred_at
+                    WHERE (projection_contribution.occurred_at, projection_contribution.event_id)
+                       <= (EXCLUDED.occurred_at, EXCLUDED.event_id)""")
+                    .setParameter(1, PgArray.of(all.stream().map(Contribution::org).toList()))
+                    .setParameter(2, PgArray.of(all.stream().map(Contribution::year).toList()))
+                    .setParameter(3, PgArray.of(all.stream().map(Contribution::metric).toList()))
+                    .setParameter(4, PgArray.of(all.stream().map(Contribution::subject).toList()))
+                    .setParameter(5, PgArray.of(all.stream().map(Contribution::category).toList()))
+                    .setParameter(6, PgArray.of(all.stream().map(Contribution::label).toList()))
+                    .setParameter(7, PgArray.of(all.stream().map(Contribution::value).toList()))
+                    .setParameter(8, PgArray.of(all.stream().map(c -> c.unit().code()).toList()))
+                    .setParameter(9, PgArray.of(all.stream().map(Contribution::asOf).toList()))
+                    .setParameter(10, PgArray.of(all.stream().map(c -> c.event().id()).toList()))
+                    .setParameter(11, PgArray.of(all.stream().map(c -> c.event().type()).toList()))
+                    .setParameter(12, PgArray.of(all.stream().map(c -> c.event().occurredAt().toInstant()).toList()))
+                    .executeUpdate();
+        }
+        if (!categories.isEmpty()) {
+            List<List<Object>> all = List.copyOf(categories);
+            categories.clear();
+            em.createNativeQuery("""
+                    INSERT INTO projection_category (organization, year, metric, category)
+                    SELECT * FROM unnest(CAST(?1 AS varchar[]), CAST(?2 AS int[]), CAST(?3 AS varchar[]), CAST(?4 AS varchar[]))
+                    ON CONFLICT DO NOTHING""")
+                    .setParameter(1, PgArray.of(all.stream().map(c -> c.get(0)).toList()))
+                    .setParameter(2, PgArray.of(all.stream().map(c -> c.get(1)).toList()))
+                    .setParameter(3, PgArray.of(all.stream().map(c -> c.get(2)).toList()))
+                    .setParameter(4, PgArray.of(all.stream().map(c -> c.get(3)).toList()))
+                    .executeUpdate();
+        }
     }
 
     private void pendingRecount(String org, int year, String metric, Unit unit, EventEnvelope event) {
@@ -137,70 +198,118 @@ public class FigureStore {
     public void beginBatch() {
         metrics.clear();
         derivations.clear();
+        contributions.clear();
+        categories.clear();
     }
 
-    /** Does the recounts the batch's events called for: each metric once, then each organisation-year's derivations once. */
+    /**
+     * Ends a batch: writes its contributions, recounts every metric they touched (totals, then each category), then
+     * recomputes the derived figures of every organisation-year touched. A handful of statements whatever the batch holds.
+     */
     public void endBatch() {
-        for (Pending p : metrics.values()) {
-            recount(p.org(), p.year(), p.metric(), p.unit(), p.credit());
-            derive(p.org(), p.year(), p.credit());
+        writeContributions();
+        if (!metrics.isEmpty()) {
+            List<Pending> dirty = List.copyOf(metrics.values());
+            metrics.clear();
+            aggregate(recount(dirty));
+            dirty.forEach(p -> derive(p.org(), p.year(), p.credit()));
         }
-        metrics.clear();
-        for (Pending p : derivations.values()) {
-            deriveNow(p.org(), p.year(), p.credit());
+        if (!derivations.isEmpty()) {
+            List<Pending> dirty = List.copyOf(derivations.values());
+            derivations.clear();
+            aggregate(derive(dirty));
         }
-        derivations.clear();
     }
 
-    private void recount(String org, int year, String metric, Unit unit, EventEnvelope event) {
-        Object[] total = (Object[]) em.createNativeQuery("""
-                SELECT COALESCE(SUM(value), 0), MAX(as_of), MIN(value), MAX(value) FROM projection_contribution
-                WHERE organization = ?1 AND year = ?2 AND metric = ?3""")
-                .setParameter(1, org).setParameter(2, year).setParameter(3, metric).getSingleResult();
-        aggregate(org, year, metric, (BigDecimal) total[0], unit, toDate(total[1]), event);
-        if (metric.startsWith("covid-inspection.reported.") && total[2] != null) {
-            // the same count stated by several reports: keep the lowest and the highest, the annex compares them
-            aggregate(org, year, metric + ".min", (BigDecimal) total[2], unit, toDate(total[1]), event);
-            aggregate(org, year, metric + ".max", (BigDecimal) total[3], unit, toDate(total[1]), event);
+    private static String metricKey(Object org, Object year, Object metric) {
+        return org + "\u0000" + ((Number) year).intValue() + "\u0000" + metric;
+    }
+
+    /** Each metric's total (and, for counts stated by several reports, the lowest and highest) and each category's sum. */
+    @SuppressWarnings("unchecked")
+    private List<Aggregate> recount(List<Pending> dirty) {
+        Map<String, Pending> byKey = new HashMap<>();
+        dirty.forEach(p -> byKey.put(metricKey(p.org(), p.year(), p.metric()), p));
+        String orgs = PgArray.of(dirty.stream().map(Pending::org).toList());
+        String years = PgArray.of(dirty.stream().map(Pending::year).toList());
+        String names = PgArray.of(dirty.stream().map(Pending::metric).toList());
+        List<Aggregate> out = new java.util.ArrayList<>();
+        List<Object[]> totals = em.createNativeQuery("""
+                SELECT d.organization, d.year, d.metric, COALESCE(SUM(c.value), 0), MAX(c.as_of), MIN(c.value), MAX(c.value)
+                FROM unnest(CAST(?1 AS varchar[]), CAST(?2 AS int[]), CAST(?3 AS varchar[])) AS d(organization, year, metric)
+                LEFT JOIN projection_contribution c
+                       ON c.organization = d.organization AND c.year = d.year AND c.metric = d.metric
+                GROUP BY d.organization, d.year, d.metric""")
+                .setParameter(1, orgs).setParameter(2, years).setParameter(3, names).getResultList();
+        for (Object[] t : totals) {
+            Pending p = byKey.get(metricKey(t[0], t[1], t[2]));
+            LocalDate asOf = toDate(t[4]);
+            out.add(new Aggregate(p.org(), p.year(), p.metric(), (BigDecimal) t[3], p.unit(), asOf, p.credit()));
+            if (p.metric().startsWith("covid-inspection.reported.") && t[5] != null) {
+                // the same count stated by several reports: keep the lowest and the highest, the annex compares them
+                out.add(new Aggregate(p.org(), p.year(), p.metric() + ".min", (BigDecimal) t[5], p.unit(), asOf, p.credit()));
+                out.add(new Aggregate(p.org(), p.year(), p.metric() + ".max", (BigDecimal) t[6], p.unit(), asOf, p.credit()));
+            }
         }
-        @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                SELECT c.category, COALESCE(SUM(p.value), 0), MAX(p.as_of) FROM projection_category c
+                SELECT c.organization, c.year, c.metric, c.category, COALESCE(SUM(p.value), 0), MAX(p.as_of)
+                FROM unnest(CAST(?1 AS varchar[]), CAST(?2 AS int[]), CAST(?3 AS varchar[])) AS d(organization, year, metric)
+                JOIN projection_category c ON c.organization = d.organization AND c.year = d.year AND c.metric = d.metric
                 LEFT JOIN projection_contribution p ON p.organization = c.organization AND p.year = c.year
                      AND p.metric = c.metric AND p.category = c.category
-                WHERE c.organization = ?1 AND c.year = ?2 AND c.metric = ?3
-                GROUP BY c.category ORDER BY c.category""")
-                .setParameter(1, org).setParameter(2, year).setParameter(3, metric).getResultList();
+                GROUP BY c.organization, c.year, c.metric, c.category
+                ORDER BY c.organization, c.year, c.metric, c.category""")
+                .setParameter(1, orgs).setParameter(2, years).setParameter(3, names).getResultList();
         for (Object[] r : rows) {
-            aggregate(org, year, metric + "." + Rating.slug((String) r[0]), (BigDecimal) r[1], unit, toDate(r[2]), event);
+            Pending p = byKey.get(metricKey(r[0], r[1], r[2]));
+            out.add(new Aggregate(p.org(), p.year(), p.metric() + "." + Rating.slug((String) r[3]), (BigDecimal) r[4], p.unit(),
+                    toDate(r[5]), p.credit()));
         }
+        return out;
     }
 
     /** Figures computed from other figures of the same organisation and year. */
-    private void deriveNow(String org, int year, EventEnvelope event) {
-        Map<String, BigDecimal> f = values(org, year);
-        ratio(org, year, f, "covid.tests.positive-rate", "covid.tests.positive", "covid.tests.cumulative", event);
-        ratio(org, year, f, "covid.retail.markets.operating-rate", "covid.retail.markets.operating", "covid.retail.markets.total", event);
-        ratio(org, year, f, "party-inspection.plan.completion-rate", "party-inspection.plan.items.completed",
-                "party-inspection.plan.items", event);
-        for (String subject : List.of("members", "cells")) {
-            String p = "evaluation." + subject + ".";
-            if (f.containsKey(p + "excellent") || f.containsKey(p + "good")) {
-                BigDecimal goodOrBetter = f.getOrDefault(p + "excellent", BigDecimal.ZERO).add(f.getOrDefault(p + "good", BigDecimal.ZERO));
-                aggregate(org, year, p + "good-or-better", goodOrBetter, Unit.COUNT, null, event);
-                f.put(p + "good-or-better", goodOrBetter);
+    @SuppressWarnings("unchecked")
+    private List<Aggregate> derive(List<Pending> dirty) {
+        Map<String, Map<String, BigDecimal>> values = new HashMap<>();
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT f.organization, f.year, f.figure_key, f.value
+                FROM unnest(CAST(?1 AS varchar[]), CAST(?2 AS int[])) AS d(organization, year)
+                JOIN figure f ON f.organization = d.organization AND f.year = d.year
+                WHERE f.value IS NOT NULL AND f.figure_key IN (""" + DERIVE_INPUTS + ")")
+                .setParameter(1, PgArray.of(dirty.stream().map(Pending::org).toList()))
+                .setParameter(2, PgArray.of(dirty.stream().map(Pending::year).toList()))
+                .getResultList();
+        rows.forEach(r -> values.computeIfAbsent(r[0] + "\u0000" + ((Number) r[1]).intValue(), k -> new HashMap<>())
+                .put((String) r[2], (BigDecimal) r[3]));
+        List<Aggregate> out = new java.util.ArrayList<>();
+        for (Pending d : dirty) {
+            Map<String, BigDecimal> f = values.getOrDefault(d.org() + "\u0000" + d.year(), new HashMap<>());
+            ratio(out, d, f, "covid.tests.positive-rate", "covid.tests.positive", "covid.tests.cumulative");
+            ratio(out, d, f, "covid.retail.markets.operating-rate", "covid.retail.markets.operating", "covid.retail.markets.total");
+            ratio(out, d, f, "party-inspection.plan.completion-rate", "party-inspection.plan.items.completed",
+                    "party-inspection.plan.items");
+            for (String subject : List.of("members", "cells")) {
+                String p = "evaluation." + subject + ".";
+                if (f.containsKey(p + "excellent") || f.containsKey(p + "good")) {
+                    BigDecimal goodOrBetter = f.getOrDefault(p + "excellent", BigDecimal.ZERO)
+                            .add(f.getOrDefault(p + "good", BigDecimal.ZERO));
+                    out.add(new Aggregate(d.org(), d.year(), p + "good-or-better", goodOrBetter, Unit.COUNT, null, d.credit()));
+                    f.put(p + "good-or-better", goodOrBetter);
+                }
             }
+            ratio(out, d, f, "evaluation.members.excellent-share", "evaluation.members.excellent", "evaluation.members.good-or-better");
         }
-        ratio(org, year, f, "evaluation.members.excellent-share", "evaluation.members.excellent", "evaluation.members.good-or-better", event);
+        return out;
     }
 
-    private void ratio(String org, int year, Map<String, BigDecimal> f, String key, String part, String whole, EventEnvelope event) {
+    private static void ratio(List<Aggregate> out, Pending d, Map<String, BigDecimal> f, String key, String part, String whole) {
         // counts computed from the records first; counts stated in a source document when there are no records
         BigDecimal p = f.containsKey(part) ? f.get(part) : f.get(part + ".stated");
         BigDecimal w = f.containsKey(whole) ? f.get(whole) : f.get(whole + ".stated");
         if (p != null && w != null && w.signum() != 0) {
-            aggregate(org, year, key, p.multiply(BigDecimal.valueOf(100)).divide(w, 6, RoundingMode.HALF_UP), Unit.PERCENT,
-                    null, event);
+            out.add(new Aggregate(d.org(), d.year(), key, p.multiply(BigDecimal.valueOf(100)).divide(w, 6, RoundingMode.HALF_UP),
+                    Unit.PERCENT, null, d.credit()));
         }
     }
 
@@ -212,17 +321,6 @@ public class FigureStore {
             "evaluation.cells.good-or-better")
             .flatMap(k -> java.util.stream.Stream.of(k, k + ".stated")).map(k -> "'" + k + "'")
             .collect(java.util.stream.Collectors.joining(", "));
-
-    private Map<String, BigDecimal> values(String org, int year) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                "SELECT figure_key, value FROM figure WHERE organization = ?1 AND year = ?2 AND value IS NOT NULL"
-                        + " AND figure_key IN (" + DERIVE_INPUTS + ")")
-                .setParameter(1, org).setParameter(2, year).getResultList();
-        Map<String, BigDecimal> result = new HashMap<>();
-        rows.forEach(r -> result.put((String) r[0], (BigDecimal) r[1]));
-        return result;
-    }
 
     /** Empties every projection table: the reset of a rebuild. */
     public void clearAll() {

@@ -41,6 +41,8 @@ import vn.binhduong.sct.launcher.Launcher;
  * report-service has not applied everything after the time limit, the rate is computed from what it applied so far.
  * inspection-service consumes the same topic at the same time (as it does in production). Then the same number of
  * events of a type no projection maps is published, to show the inbox's own rate (inbox row, position, event tally).
+ * Last, the rebuild of report-service's projections replays the whole topic as a backlog (nothing is being published
+ * any more, as for the bare consumer): the same two rates are read again from the replayed inbox rows.
  * Arguments: [events, default 20000] [organisations, default 400] [time limit in s, default 180].
  */
 public final class ConsumerApplyBench {
@@ -72,6 +74,11 @@ public final class ConsumerApplyBench {
                 inspectionLag = "unavailable (" + e.getMessage().replaceAll("\\s+", " ") + ")";
             }
             long deadLetters = count(report, "SELECT count(*) FROM inbox_dead_letter");
+            // the same events again as a backlog: the rebuild empties the projections and the inbox and replays the topic
+            Rest.post(stack.url("report-service") + "/api/v1/projections/rebuild", stack.token("admin"));
+            long replayed = awaitApplied(report, 2L * events, limit);
+            double[] replay = applyRate(report, List.of("member.registered", "evaluation.member-rated"));
+            double[] replayFloor = applyRate(report, List.of(UNMAPPED));
             double bare = bareConsumer(bootstrap, 2 * events);
             System.out.printf("%nConsumer apply rate, %,d member events over %,d organisations (%,d members each)%n", events,
                     organisations, events / 2 / organisations);
@@ -82,6 +89,10 @@ public final class ConsumerApplyBench {
             System.out.printf("  ratio report-service / bare consumer: %.3f (target >= 0.3)%n", rate[0] / bare);
             System.out.printf("  report-service inbox, %,d events of a type no projection maps:   %,10.0f events/s (%,d applied; ratio to bare %.3f)%n",
                     events, floor[0], appliedUnmapped, floor[0] / bare);
+            System.out.printf("  rebuild (the same %,d events as a backlog, replayed from the beginning; %,d of %,d applied):%n",
+                    2L * events, replayed, 2L * events);
+            System.out.printf("    member events into projections: %,10.0f events/s (ratio to bare %.3f); unmapped type: %,10.0f events/s (ratio %.3f)%n",
+                    replay[0], replay[0] / bare, replayFloor[0], replayFloor[0] / bare);
             System.out.printf("  inspection-service applied %,d of the %,d events on the topic; its lag endpoint: %s%n", inspection,
                     2 * events, inspectionLag.length() > 600 ? inspectionLag.substring(0, 600) + "..." : inspectionLag);
         }

@@ -251,7 +251,7 @@ public final class Launcher implements AutoCloseable {
     }
 
     /** --demo, --report-out. */
-    void runSteps() throws IOException, InterruptedException {
+    public void runSteps() throws IOException, InterruptedException {
         if (options.demoYear.isEmpty()) {
             return;
         }

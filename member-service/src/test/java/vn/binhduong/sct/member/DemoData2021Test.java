@@ -34,7 +34,9 @@ class DemoData2021Test {
                 .body("religious", equalTo(1)).body("cells.size()", equalTo(4));
         get(viewer, org + "/statistics/changes?from=2021-01-01&to=2021-12-31").statusCode(200)
                 .body("byKind.CONFIRMED", equalTo(4)).body("byKind.ADMITTED", equalTo(0));
-        get(viewer, org + "/committees").statusCode(200).body("size()", equalTo(3))
+        get(viewer, org + "/committees").statusCode(200).body("size()", equalTo(4))
+                .body("find { it.kind == 'CELL' }.cellCode", equalTo("CB4"))
+                .body("find { it.kind == 'CELL' }.members.find { it.position == 'SECRETARY' }.since", equalTo("2021-06-01"))
                 .body("find { it.kind == 'EXECUTIVE' }.seats", equalTo(11)).body("find { it.kind == 'EXECUTIVE' }.seatsFilled", equalTo(11))
                 .body("find { it.kind == 'STANDING' }.seats", equalTo(3)).body("find { it.kind == 'STANDING' }.seatsFilled", equalTo(3))
                 .body("find { it.kind == 'INSPECTION' }.seats", equalTo(5)).body("find { it.kind == 'INSPECTION' }.seatsFilled", equalTo(5));

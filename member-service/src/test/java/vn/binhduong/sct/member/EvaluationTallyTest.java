@@ -209,6 +209,58 @@ class EvaluationTallyTest {
     }
 
     @Test
+    void aCellsSecretaryAndDeputyAreSeatsOfItsCellCommitteeWithTheirOwnEvents() {
+        String a = Api.unique("A");
+        String b = Api.unique("B");
+        String org = Api.organization(a, b);
+        String inA = Api.official(org, a, "Huỳnh Văn Bí", "2008-01-05", "2009-01-10");
+        String deputy = Api.official(org, a, "Đỗ Thị Phó", "2009-01-05", "2010-01-10");
+        String inB = Api.official(org, b, "Lê Văn Khác", "2008-01-05", "2009-01-10");
+        String committees = "/api/v1/organizations/" + org + "/committees";
+        post(admin(), committees, Map.of("kind", "CELL", "termStartYear", 2020, "termEndYear", 2025, "seats", 2)).statusCode(400);
+        post(admin(), committees, Map.of("kind", "EXECUTIVE", "termStartYear", 2020, "termEndYear", 2025, "seats", 11, "cellCode", a))
+                .statusCode(400);
+        try (EventProbe probe = EventProbe.fromNow(TOPIC)) {
+            String cell = post(admin(), committees, Map.of("kind", "CELL", "termStartYear", 2020, "termEndYear", 2025, "seats", 2,
+                    "cellCode", a)).statusCode(201).body("cellCode", equalTo(a)).body("kind", equalTo("CELL")).extract().path("id");
+            // each cell has its own; the organisation's executive committee of the same term is another one
+            post(admin(), committees, Map.of("kind", "CELL", "termStartYear", 2020, "termEndYear", 2025, "seats", 2, "cellCode", b))
+                    .statusCode(201);
+            post(admin(), committees, Map.of("kind", "CELL", "termStartYear", 2020, "termEndYear", 2025, "seats", 2, "cellCode", a))
+                    .statusCode(409);
+            post(admin(), committees, Map.of("kind", "EXECUTIVE", "termStartYear", 2020, "termEndYear", 2025, "seats", 11)).statusCode(201);
+            String seats = "/api/v1/committees/" + cell + "/seats";
+            post(admin(), seats, Map.of("memberId", inB, "position", "SECRETARY", "since", "2021-03-01")).statusCode(422)
+                    .body("type", containsString("member-of-other-cell"));
+            post(admin(), seats, Map.of("memberId", inA, "position", "INSPECTION_CHAIR", "since", "2021-03-01")).statusCode(422);
+            post(admin(), seats, Map.of("memberId", inA, "position", "SECRETARY", "since", "2021-03-01")).statusCode(201)
+                    .body("seatsFilled", equalTo(1)).body("members[0].position", equalTo("SECRETARY"));
+            post(admin(), seats, Map.of("memberId", deputy, "position", "DEPUTY_SECRETARY", "since", "2021-03-01")).statusCode(201)
+                    .body("seatsFilled", equalTo(2));
+            get(admin(), member(inA) + "/positions").statusCode(200).body("[0].committeeKind", equalTo("CELL"))
+                    .body("[0].cellCode", equalTo(a));
+            get(TestTokens.cellSecretary(a), committees).statusCode(200).body("size()", equalTo(3))
+                    .body("[0].kind", equalTo("EXECUTIVE")).body("[0].cellCode", nullValue());
+
+            JsonNode formed = probe.awaitType("cell-committee.formed", 2).stream().filter(e -> org.equals(e.organization()))
+                    .filter(e -> cell.equals(e.payload().get("committeeId").asText())).findFirst().orElseThrow().payload();
+            assertEquals(a, formed.get("cellCode").asText());
+            assertEquals("CELL", formed.get("kind").asText());
+            assertEquals(2, formed.get("seats").asInt());
+            JsonNode seat = probe.awaitType("cell-committee.seat-assigned", 2).stream().filter(e -> org.equals(e.organization()))
+                    .filter(e -> inA.equals(e.payload().get("memberId").asText())).findFirst().orElseThrow().payload();
+            assertEquals("SECRETARY", seat.get("position").asText());
+            assertEquals(a, seat.get("cellCode").asText());
+            assertEquals("2021-03-01", seat.get("since").asText());
+            // the organisation's committees keep their own event, without a cell
+            JsonNode exec = probe.awaitType("committee.formed", 1).stream().filter(e -> org.equals(e.organization())).findFirst()
+                    .orElseThrow().payload();
+            assertEquals("EXECUTIVE", exec.get("kind").asText());
+            assertTrue(!exec.has("cellCode"), "an organisation committee's event names no cell");
+        }
+    }
+
+    @Test
     void aCellSecretaryOfAnotherOrganisationDoesNotSeeItsCommittees() {
         String x = Api.unique("X");
         String y = Api.unique("Y");

@@ -20,16 +20,17 @@ public final class CommitteeApi {
 
     @Schema(description = "A committee for a term")
     public record CommitteeRequest(
-            @Schema(description = "EXECUTIVE (BCH), STANDING (BTV) or INSPECTION (UBKT)", examples = "EXECUTIVE") @NotNull CommitteeKind kind,
+            @Schema(description = "EXECUTIVE (BCH), STANDING (BTV), INSPECTION (UBKT), or CELL (chi ủy of the cell named by cellCode)", examples = "EXECUTIVE") @NotNull CommitteeKind kind,
             @Schema(description = "first year of the term", examples = "2020") @NotNull @Min(1930) @Max(2100) Integer termStartYear,
             @Schema(description = "last year of the term", examples = "2025") @NotNull @Min(1930) @Max(2100) Integer termEndYear,
-            @Schema(description = "number of seats", examples = "11") @NotNull @Min(1) @Max(100) Integer seats) {
+            @Schema(description = "number of seats", examples = "11") @NotNull @Min(1) @Max(100) Integer seats,
+            @Schema(description = "the cell, for a CELL committee (its secretary and deputy); absent for the organisation's committees", examples = "CB4") @jakarta.validation.constraints.Size(max = 40) String cellCode) {
     }
 
     @Schema(description = "A member taking a seat with a position")
     public record SeatRequest(
             @Schema(description = "member id") @NotNull UUID memberId,
-            @Schema(description = "SECRETARY, DEPUTY_SECRETARY, INSPECTION_CHAIR, INSPECTION_DEPUTY_CHAIR or MEMBER", examples = "DEPUTY_SECRETARY") @NotNull Position position,
+            @Schema(description = "SECRETARY, DEPUTY_SECRETARY, INSPECTION_CHAIR, INSPECTION_DEPUTY_CHAIR or MEMBER (a CELL committee: SECRETARY, DEPUTY_SECRETARY, MEMBER)", examples = "DEPUTY_SECRETARY") @NotNull Position position,
             @Schema(description = "since", examples = "2020-07-15") @NotNull LocalDate since) {
     }
 
@@ -44,12 +45,14 @@ public final class CommitteeApi {
     }
 
     @Schema(description = "A committee and its current seats")
-    public record CommitteeView(UUID id, String organization, CommitteeKind kind, int termStartYear, int termEndYear, int seats,
+    public record CommitteeView(UUID id, String organization,
+            @Schema(description = "the cell of a CELL committee, null for the organisation's") String cellCode, CommitteeKind kind,
+            int termStartYear, int termEndYear, int seats,
             @Schema(description = "seats currently held") int seatsFilled, List<SeatView> members, int version) {
     }
 
     @Schema(description = "All positions a member holds at present, across committees")
     public record MemberPositionView(UUID committeeId, CommitteeKind committeeKind, int termStartYear, Position position,
-            LocalDate since) {
+            LocalDate since, @Schema(description = "the cell of a CELL committee") String cellCode) {
     }
 }

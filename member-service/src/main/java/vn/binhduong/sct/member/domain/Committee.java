@@ -18,6 +18,8 @@ public class Committee extends PanacheEntityBase {
     @Id
     public UUID id;
     public UUID organizationId;
+    /** the cell of a CELL committee, null for the organisation's committees */
+    public UUID cellId;
     @Enumerated(EnumType.STRING)
     public CommitteeKind kind;
     public int termStartYear;

@@ -31,6 +31,10 @@ public final class MemberEvents {
     public static final EventType COMMITTEE_FORMED = EventType.of("committee.formed", 1);
     public static final EventType COMMITTEE_SEAT_ASSIGNED = EventType.of("committee.seat-assigned", 1);
     public static final EventType COMMITTEE_SEAT_VACATED = EventType.of("committee.seat-vacated", 1);
+    /** The same for a cell's committee (kind CELL): its own types, so the organisation's committee figures stay apart. */
+    public static final EventType CELL_COMMITTEE_FORMED = EventType.of("cell-committee.formed", 1);
+    public static final EventType CELL_COMMITTEE_SEAT_ASSIGNED = EventType.of("cell-committee.seat-assigned", 1);
+    public static final EventType CELL_COMMITTEE_SEAT_VACATED = EventType.of("cell-committee.seat-vacated", 1);
 
     public static final EventType YEAR_OPENED = EventType.of("evaluation.year-opened", 1);
     public static final EventType MEMBER_RATED = EventType.of("evaluation.member-rated", 1);

@@ -48,13 +48,16 @@ public final class Payloads {
             int awarenessClassYear, String status, UUID memberId) {
     }
 
+    /** {@code cellCode} only for a cell committee (cell-committee.* events); absent from the organisation's. */
     public record CommitteePayload(UUID committeeId, String organization, String kind, int termStartYear, int termEndYear,
-            int seats) {
+            int seats, @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String cellCode) {
     }
 
+    /** {@code cellCode} only for a cell committee (cell-committee.* events); absent from the organisation's. */
     public record SeatPayload(UUID seatId, UUID committeeId, String organization, String committeeKind, int termStartYear,
             UUID memberId, String position, LocalDate since, LocalDate until, int seatsTotal, int seatsFilled,
-            List<String> positionsHeldByMember) {
+            List<String> positionsHeldByMember,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String cellCode) {
     }
 
     public record YearOpenedPayload(String organization, int year, String ruleSet, LocalDate evaluationDate) {

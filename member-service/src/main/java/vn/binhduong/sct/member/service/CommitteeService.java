@@ -14,6 +14,8 @@ import vn.binhduong.sct.member.api.CommitteeApi.MemberPositionView;
 import vn.binhduong.sct.member.api.CommitteeApi.SeatRequest;
 import vn.binhduong.sct.member.api.CommitteeApi.SeatView;
 import vn.binhduong.sct.member.domain.Committee;
+import vn.binhduong.sct.member.domain.CommitteeKind;
+import vn.binhduong.sct.member.domain.PartyCell;
 import vn.binhduong.sct.member.domain.CommitteeSeat;
 import vn.binhduong.sct.member.domain.Member;
 import vn.binhduong.sct.member.domain.PartyOrganization;
@@ -44,20 +46,39 @@ public class CommitteeService {
         if (r.termEndYear() <= r.termStartYear()) {
             throw ProblemException.invalid("termEndYear", "the term ends (" + r.termEndYear() + ") after it starts (" + r.termStartYear() + ")");
         }
-        if (Committee.count("organizationId = ?1 and kind = ?2 and termStartYear = ?3", org.id, r.kind(), r.termStartYear()) > 0) {
-            throw ProblemException.conflict("duplicate", "the " + r.kind() + " committee of " + org.code + " for the term from "
-                    + r.termStartYear() + " already exists");
+        PartyCell cell = null;
+        if (r.kind() == CommitteeKind.CELL) {
+            if (r.cellCode() == null || r.cellCode().isBlank()) {
+                throw ProblemException.invalid("cellCode", "a CELL committee names its cell");
+            }
+            cell = organizations.cellOf(org, r.cellCode());
+            if (Committee.count("cellId = ?1 and kind = ?2 and termStartYear = ?3", cell.id, r.kind(), r.termStartYear()) > 0) {
+                throw ProblemException.conflict("duplicate", "the committee of cell " + cell.code + " for the term from "
+                        + r.termStartYear() + " already exists");
+            }
+        } else {
+            if (r.cellCode() != null) {
+                throw ProblemException.invalid("cellCode", "only a CELL committee names a cell; the " + r.kind()
+                        + " committee is the organisation's");
+            }
+            if (Committee.count("organizationId = ?1 and kind = ?2 and termStartYear = ?3 and cellId is null", org.id, r.kind(),
+                    r.termStartYear()) > 0) {
+                throw ProblemException.conflict("duplicate", "the " + r.kind() + " committee of " + org.code + " for the term from "
+                        + r.termStartYear() + " already exists");
+            }
         }
         Committee c = new Committee();
         c.id = UUID.randomUUID();
         c.organizationId = org.id;
+        c.cellId = cell == null ? null : cell.id;
         c.kind = r.kind();
         c.termStartYear = r.termStartYear();
         c.termEndYear = r.termEndYear();
         c.seats = r.seats();
         c.persist();
-        outbox.record(MemberEvents.COMMITTEE_FORMED, org.code, "committee", c.id.toString(),
-                new CommitteePayload(c.id, org.code, c.kind.name(), c.termStartYear, c.termEndYear, c.seats));
+        outbox.record(cell == null ? MemberEvents.COMMITTEE_FORMED : MemberEvents.CELL_COMMITTEE_FORMED, org.code, "committee",
+                c.id.toString(), new CommitteePayload(c.id, org.code, c.kind.name(), c.termStartYear, c.termEndYear, c.seats,
+                        cell == null ? null : cell.code));
         return c;
     }
 
@@ -71,6 +92,11 @@ public class CommitteeService {
                     Map.of("member", m.id.toString(), "organization", org.code));
         }
         m.requireOnRoll();
+        if (c.cellId != null && !c.cellId.equals(m.cellId)) {
+            String cellCode = members.cellCode(c.cellId);
+            throw ProblemException.ruleViolated("member-of-other-cell", "member " + m.id + " is not a member of cell " + cellCode
+                    + ", whose committee this is", Map.of("member", m.id.toString(), "cell", cellCode));
+        }
         if (!r.position().allowedIn(c.kind)) {
             throw ProblemException.ruleViolated("position-not-in-committee", r.position() + " is not a position of the " + c.kind
                     + " committee", Map.of("position", r.position().name(), "committeeKind", c.kind.name()));
@@ -93,7 +119,8 @@ public class CommitteeService {
         s.position = r.position();
         s.since = r.since();
         s.persist();
-        publish(MemberEvents.COMMITTEE_SEAT_ASSIGNED, org, c, s, held.size() + 1);
+        publish(c.cellId == null ? MemberEvents.COMMITTEE_SEAT_ASSIGNED : MemberEvents.CELL_COMMITTEE_SEAT_ASSIGNED, org, c, s,
+                held.size() + 1);
         return s;
     }
 
@@ -110,14 +137,15 @@ public class CommitteeService {
         }
         s.until = until;
         CommitteeSeat.getEntityManager().flush();
-        publish(MemberEvents.COMMITTEE_SEAT_VACATED, PartyOrganization.findById(c.organizationId), c, s, current(c.id).size());
+        publish(c.cellId == null ? MemberEvents.COMMITTEE_SEAT_VACATED : MemberEvents.CELL_COMMITTEE_SEAT_VACATED,
+                PartyOrganization.findById(c.organizationId), c, s, current(c.id).size());
         return s;
     }
 
     private void publish(vn.binhduong.sct.platform.events.EventType type, PartyOrganization org, Committee c, CommitteeSeat s, int filled) {
         outbox.record(type, org.code, "committee", c.id.toString(), new SeatPayload(s.id, c.id, org.code, c.kind.name(), c.termStartYear,
                 s.memberId, s.position.name(), s.since, s.until, c.seats, filled,
-                positions(s.memberId).stream().map(p -> p.committeeKind() + ":" + p.position()).toList()));
+                positions(s.memberId).stream().map(p -> p.committeeKind() + ":" + p.position()).toList(), members.cellCode(c.cellId)));
     }
 
     public List<CommitteeView> list(String orgCode) {
@@ -125,7 +153,7 @@ public class CommitteeService {
         if (!access.mayRead(org.id)) {
             throw ProblemException.forbidden("a cell secretary reads the committees of their own cell's organisation only, not " + org.code);
         }
-        return Committee.<Committee>list("organizationId", Sort.by("termStartYear").and("kind"), org.id).stream()
+        return Committee.<Committee>list("organizationId", Sort.by("termStartYear").and("cellId", Sort.Direction.Ascending, Sort.NullPrecedence.NULLS_FIRST).and("kind"), org.id).stream()
                 .map(c -> view(org, c)).toList();
     }
 
@@ -143,13 +171,13 @@ public class CommitteeService {
             Member m = Member.findById(s.memberId);
             return new SeatView(s.id, s.memberId, m.fullName, members.cellCode(m.cellId), s.position, s.since, s.until, s.version);
         }).toList();
-        return new CommitteeView(c.id, org.code, c.kind, c.termStartYear, c.termEndYear, c.seats, seats.size(), seats, c.version);
+        return new CommitteeView(c.id, org.code, members.cellCode(c.cellId), c.kind, c.termStartYear, c.termEndYear, c.seats, seats.size(), seats, c.version);
     }
 
     public List<MemberPositionView> positions(UUID memberId) {
         return CommitteeSeat.<CommitteeSeat>list("memberId = ?1 and until is null", Sort.by("since"), memberId).stream().map(s -> {
             Committee c = Committee.findById(s.committeeId);
-            return new MemberPositionView(c.id, c.kind, c.termStartYear, s.position, s.since);
+            return new MemberPositionView(c.id, c.kind, c.termStartYear, s.position, s.since, members.cellCode(c.cellId));
         }).toList();
     }
 

@@ -40,7 +40,7 @@ public final class ReportScaleBench {
                 s.execute("""
                         INSERT INTO projection_member (organization, member_id, cell_code, status, admitted_on, joined_on,
                             confirmed_on, left_on, last_effective_on, religious, event_id, occurred_at)
-                        SELECT 'NAT-O' || lpad((g % %d)::text, 5, '0'), 'nat-member-' || g, 'CB' || (g / %d %% 8 + 1),
+                        SELECT 'NAT-O' || lpad((g %% %d)::text, 5, '0'), 'nat-member-' || g, 'CB' || (g / %d %% 8 + 1),
                                CASE WHEN g %% 60 = 0 THEN 'PROBATIONARY' ELSE 'OFFICIAL' END,
                                DATE '1975-01-01' + (g %% 17000), DATE '1975-01-01' + (g %% 17000),
                                CASE WHEN g %% 60 = 0 THEN NULL ELSE DATE '1976-01-01' + (g %% 17000) END,

@@ -109,6 +109,38 @@ class EvaluationTallyTest {
                 .body("ratedMembers", equalTo(6)).body("goodOrBetter", equalTo(6)).body("maxExcellent", equalTo(1));
     }
 
+    @Test
+    @TestTransaction // only for the recount read through the injected service
+    void ratingsAndBackdatedRemovalsOfTheSameMembersAtTheSameTimeStillEqualARecount() throws Exception {
+        String a = Api.unique("A");
+        String org = Api.organization(a);
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            ids.add(Api.official(org, a, "Đảng viên " + i, "2010-01-05", "2011-01-10"));
+        }
+        String base = "/api/v1/organizations/" + org + "/evaluations";
+        post(admin(), base, Map.of("year", 2021, "evaluationDate", "2021-12-20")).statusCode(201);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (String id : ids) {
+                // each member rated and struck off (before the evaluation date) by two requests racing each other
+                done.add(pool.submit(() -> post(admin(), base + "/2021/member-ratings",
+                        Map.of("ratings", List.of(Map.of("memberId", id, "rating", "GOOD"))))));
+                done.add(pool.submit(() -> post(admin(), member(id) + "/removal", Map.of("reason", "STRUCK_OFF", "date", "2021-11-01"))
+                        .statusCode(200)));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        JsonPath served = get(admin(), "/api/v1/organizations/" + org + "/statistics/ratings?year=2021").statusCode(200)
+                .body("membersOnRoll", equalTo(0)).body("ratedMembers", equalTo(0)).extract().jsonPath();
+        assertSameAsRecount(org, 2021, served);
+    }
+
     void assertSameAsRecount(String org, int year, JsonPath served) {
         EvaluationTally.Figures f = evaluations.recount(org, year);
         assertEquals(f.onRoll(), served.getInt("membersOnRoll"), "on roll, " + year);

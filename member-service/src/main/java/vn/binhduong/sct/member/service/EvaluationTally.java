@@ -104,12 +104,14 @@ public class EvaluationTally {
     /** Locks the member's row and classifies them in every year; call before the command changes anything. */
     public Standing before(UUID memberId) {
         em.createNativeQuery("SELECT id FROM member WHERE id = ?1 FOR UPDATE").setParameter(1, memberId).getResultList();
+        shareOrganizationOf(memberId);
         return new Standing(memberId, classify(memberId));
     }
 
     /** Classifies the member again and adds the difference to each year whose figures it changes. */
     public void after(Standing before) {
         em.flush();
+        shareOrganizationOf(before.memberId());
         Map<UUID, int[]> now = classify(before.memberId());
         for (Map.Entry<UUID, int[]> e : now.entrySet()) {
             int[] was = before.byYear().getOrDefault(e.getKey(), new int[SLOTS]);
@@ -123,6 +125,16 @@ public class EvaluationTally {
                 add(e.getKey(), delta);
             }
         }
+    }
+
+    /**
+     * Commands hold the organisation's row in share mode (they do not wait for one another), opening a year holds it
+     * exclusively: a command either commits before the year's recount starts (and is counted by it) or classifies the
+     * member after the year is committed (and adds its difference to the year's row), never neither.
+     */
+    private void shareOrganizationOf(UUID memberId) {
+        em.createNativeQuery("SELECT o.id FROM party_organization o JOIN member m ON m.organization_id = o.id WHERE m.id = ?1"
+                + " FOR SHARE OF o").setParameter(1, memberId).getResultList();
     }
 
     private void add(UUID yearId, int[] d) {
@@ -194,6 +206,8 @@ public class EvaluationTally {
     /** Writes the year's row from a recount (when the year is opened). */
     public void initialise(UUID yearId) {
         em.flush();
+        em.createNativeQuery("SELECT o.id FROM party_organization o JOIN evaluation_year y ON y.organization_id = o.id"
+                + " WHERE y.id = ?1 FOR UPDATE OF o").setParameter(1, yearId).getResultList();
         em.createNativeQuery("INSERT INTO evaluation_tally (year_id, " + COLUMNS + ") " + RECOUNT
                 + " ON CONFLICT (year_id) DO NOTHING").setParameter(1, yearId).executeUpdate();
     }

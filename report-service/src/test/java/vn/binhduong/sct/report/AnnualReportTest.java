@@ -85,6 +85,17 @@ class AnnualReportTest {
                     "notSplitByKind", 10));
             e.publish(Events.COVID, "retail-status.reported", "covid-ops-service", ORG, ORG + "-markets", Map.of(
                     "date", "2021-12-04", "category", "MARKET", "operating", 64, "total", 97));
+            // four oxygen suppliers among other establishments (registered twice: counted once), and the coordination team
+            for (String type : List.of("OXYGEN_SUPPLIER", "OXYGEN_SUPPLIER", "OXYGEN_SUPPLIER", "OXYGEN_SUPPLIER", "MARKET")) {
+                String id = ORG + "-est-" + type + "-" + Math.abs(java.util.Objects.hash(type, System.nanoTime()));
+                for (int twice = 0; twice < (type.equals("MARKET") ? 1 : 2); twice++) {
+                    e.publish(Events.COVID, "establishment.registered", "covid-ops-service", ORG, id, Map.of(
+                            "code", id, "name", "Công ty " + id, "type", type));
+                }
+            }
+            e.publish(Events.COVID, "oxygen-coordination-team.registered", "covid-ops-service", ORG, ORG + "-oxy", Map.of(
+                    "code", "TDP-OXY", "name", "Tổ điều phối Oxy", "decisionReference", "Quyết định số 2118/QĐ-SCT",
+                    "decisionDate", "2021-09-04", "issuedBy", "UBND tỉnh"));
             Object[][] indicators = {
                     { "IIP", "Chỉ số sản xuất công nghiệp (IIP)", null, "INDEX", 4.51, 9.2, 8.02 },
                     { "RETAIL", "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng", 231578000000000L, "VND", 3.4, 16, 12.3 },
@@ -271,6 +282,8 @@ class AnnualReportTest {
         assertTrue(md.contains("Luỹ kế đến ngày 04/12/2021"), md);
         assertTrue(md.contains("đã tiêm 46.446 liều vắc-xin"), md);
         assertTrue(md.contains("64/97 chợ truyền thống còn hoạt động (66%)"), md);
+        assertTrue(md.contains("Công tác cung ứng nguồn Oxy y tế: Sở Công Thương là thành viên của Tổ điều phối Oxy theo Quyết định"
+                + " số 2118/QĐ-SCT ngày 04/9/2021 của UBND tỉnh; trên địa bàn tỉnh có 04 doanh nghiệp cung ứng khí Oxy"), md);
         assertTrue(md.contains("Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng năm 2021 ước đạt 231.578 tỷ đồng, tăng 3,4% so với cùng kỳ (năm 2020 tăng 12,3%, KH 2021 tăng 16%)"), md);
         assertTrue(md.contains("Chỉ số sản xuất công nghiệp (IIP) năm 2021 ước tăng 4,51% so cùng kỳ (năm 2020 tăng 8,02%, KH 2021 tăng 9,2%)"), md);
         assertTrue(md.contains("Kim ngạch xuất khẩu năm 2021 ước đạt 31,5 tỷ USD"), md);

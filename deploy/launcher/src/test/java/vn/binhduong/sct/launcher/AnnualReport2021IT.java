@@ -74,7 +74,8 @@ class AnnualReport2021IT {
         // II.7 Phòng, chống dịch Covid-19
         String covid = section(md, "7. Công tác phòng, chống dịch Covid-19", "III. LÃNH ĐẠO THỰC HIỆN NHIỆM VỤ CHÍNH TRỊ");
         contains(covid, "04/12/2021", "69.180", "392", "0,57%", "46.446", "83/83", "17.713", "60 doanh nghiệp", "1.509",
-                "05 Trạm y tế", "64/97", "11/11", "221/221", "02 Đoàn kiểm tra", "15 Tổ", "97 chợ", "304 cửa hàng");
+                "05 Trạm y tế", "64/97", "11/11", "221/221", "02 Đoàn kiểm tra", "15 Tổ", "97 chợ", "304 cửa hàng",
+                "Tổ điều phối Oxy theo Quyết định số 2118/QĐ-SCT ngày 04/9/2021", "04 doanh nghiệp cung ứng khí Oxy");
         // as in the seed, the permits are counted in a footnote of that section
         matches(md, "(?m)^\\[\\^\\d+]:[^\\n]*1\\.646[^\\n]*1\\.478[^\\n]*158");
 

@@ -403,6 +403,39 @@ public final class ReportAssembler {
             out.add(new Block("paragraph", "generated", "Sở Công Thương thực hiện cấp “Giấy xác nhận nhân viên giao hàng thiết yếu” cho"
                     + " các shipper đáp ứng đủ các điều kiện.", List.of(note), List.of("covid.permits.issued")));
         }
+        String suppliers = fmt("covid.oxygen.suppliers");
+        String decision = fmt("covid.oxygen.team.decision");
+        if (suppliers != null || decision != null) {
+            StringBuilder s = new StringBuilder("Công tác cung ứng nguồn Oxy y tế:");
+            if (decision != null) {
+                String team = fmt("covid.oxygen.team.name");
+                String issuedBy = fmt("covid.oxygen.team.issued-by");
+                String on = date("covid.oxygen.team.decision");
+                s.append(" Sở Công Thương là thành viên của ").append(team != null ? team : "Tổ điều phối Oxy").append(" theo ")
+                        .append(decision).append(on != null ? " ngày " + on : "").append(issuedBy != null ? " của " + issuedBy : "")
+                        .append(";");
+            }
+            if (suppliers != null) {
+                s.append(" trên địa bàn tỉnh có ").append(suppliers)
+                        .append(" doanh nghiệp cung ứng khí Oxy thuộc lĩnh vực quản lý của Sở Công Thương");
+            }
+            List<String> capacity = new ArrayList<>();
+            for (Map.Entry<String, FigureView> e : f.entrySet()) {
+                if (e.getKey().startsWith("covid.oxygen.capacity.") && e.getValue().value() != null) {
+                    String unit = e.getKey().substring("covid.oxygen.capacity.".length());
+                    capacity.add(e.getValue().formatted() + (unit.startsWith("kg") ? " kg/ngày" : " m³/ngày"));
+                }
+            }
+            if (!capacity.isEmpty()) {
+                s.append("; tổng năng lực cung cấp ").append(String.join(" và ", capacity));
+            }
+            if (fmt("covid.oxygen.coordination") != null && num("covid.oxygen.coordination").signum() > 0) {
+                s.append("; đã kết nối ").append(fmt("covid.oxygen.coordination")).append(" yêu cầu cung cấp khí Oxy của các đơn vị điều trị");
+            }
+            s.setLength(s.charAt(s.length() - 1) == ';' ? s.length() - 1 : s.length());
+            out.add(sentence(s.append(".").toString(), "covid.oxygen.suppliers", "covid.oxygen.team.decision",
+                    "covid.oxygen.capacity", "covid.oxygen.coordination"));
+        }
         String total = fmt("covid.clusters.businesses.total");
         if (total != null) {
             String green = fmt("covid.clusters.businesses.three-green");

@@ -43,6 +43,7 @@ import vn.binhduong.sct.platform.KafkaConfig;
 import vn.binhduong.sct.platform.Topics;
 import vn.binhduong.sct.platform.events.EventEnvelope;
 import vn.binhduong.sct.platform.events.EventJson;
+import vn.binhduong.sct.platform.sql.PgArray;
 
 /**
  * The idempotent consumer (DESIGN.md §3, step 3). For each polled batch, in one database transaction: insert each
@@ -326,18 +327,17 @@ public class InboxConsumer {
         if (events.isEmpty()) {
             return new java.util.HashSet<>();
         }
-        StringBuilder ids = new StringBuilder("{");
-        StringBuilder types = new StringBuilder("{");
-        StringBuilder topics = new StringBuilder("{");
-        StringBuilder partitions = new StringBuilder("{");
-        StringBuilder offsets = new StringBuilder("{");
+        List<Object> ids = new ArrayList<>(events.size());
+        List<Object> types = new ArrayList<>(events.size());
+        List<Object> topics = new ArrayList<>(events.size());
+        List<Object> partitions = new ArrayList<>(events.size());
+        List<Object> offsets = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
-            String sep = i == 0 ? "" : ",";
-            ids.append(sep).append(events.get(i).id());
-            types.append(sep).append(arrayElement(events.get(i).type()));
-            topics.append(sep).append(arrayElement(records.get(i).topic()));
-            partitions.append(sep).append(records.get(i).partition());
-            offsets.append(sep).append(records.get(i).offset());
+            ids.add(events.get(i).id());
+            types.add(events.get(i).type());
+            topics.add(records.get(i).topic());
+            partitions.add(records.get(i).partition());
+            offsets.add(records.get(i).offset());
         }
         List<Object> inserted = em.createNativeQuery("""
                 INSERT INTO inbox (event_id, event_type, topic, partition_no, offset_no)
@@ -345,22 +345,17 @@ public class InboxConsumer {
                                      CAST(?4 AS int[]), CAST(?5 AS bigint[]))
                 ON CONFLICT (event_id) DO NOTHING
                 RETURNING event_id""")
-                .setParameter(1, ids.append('}').toString())
-                .setParameter(2, types.append('}').toString())
-                .setParameter(3, topics.append('}').toString())
-                .setParameter(4, partitions.append('}').toString())
-                .setParameter(5, offsets.append('}').toString())
+                .setParameter(1, PgArray.of(ids))
+                .setParameter(2, PgArray.of(types))
+                .setParameter(3, PgArray.of(topics))
+                .setParameter(4, PgArray.of(partitions))
+                .setParameter(5, PgArray.of(offsets))
                 .getResultList();
         java.util.Set<UUID> fresh = new java.util.HashSet<>();
         for (Object id : inserted) {
             fresh.add(id instanceof UUID u ? u : UUID.fromString(id.toString()));
         }
         return fresh;
-    }
-
-    /** A PostgreSQL array literal element, quoted. */
-    private static String arrayElement(String s) {
-        return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 
     private void deadLetter(ConsumerRecord<String, byte[]> r, Exception error) {

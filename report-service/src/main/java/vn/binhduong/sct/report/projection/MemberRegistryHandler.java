@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import vn.binhduong.sct.platform.events.EventEnvelope;
+import vn.binhduong.sct.platform.sql.PgArray;
 import vn.binhduong.sct.platform.inbox.EventHandler;
 
 /**

@@ -1,4 +1,4 @@
-package vn.binhduong.sct.report.projection;
+package vn.binhduong.sct.platform.sql;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -6,13 +6,14 @@ import java.util.Collection;
 
 /**
  * A PostgreSQL array literal ({@code {"a","b",NULL}}) of any values, bound as one text parameter and cast in SQL
- * ({@code CAST(?1 AS date[])}): a batch of rows becomes one statement over {@code unnest(...)}.
+ * ({@code CAST(?1 AS date[])}): a batch of rows becomes one statement over {@code unnest(...)}. Every element is
+ * quoted (so any text is safe); {@code null} becomes {@code NULL}; numbers in plain notation, instants in ISO-8601.
  */
-final class PgArray {
+public final class PgArray {
     private PgArray() {
     }
 
-    static String of(Collection<?> values) {
+    public static String of(Collection<?> values) {
         StringBuilder sb = new StringBuilder(values.size() * 16 + 2).append('{');
         boolean first = true;
         for (Object v : values) {

@@ -33,9 +33,9 @@ public class InboxStatusResource {
 
     @GET
     @Path("lag")
-    @RolesAllowed({ Roles.ADMIN, Roles.INTEGRATION })
+    @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INTEGRATION })
     @Operation(summary = "Last applied offset against the end offset, per consumed topic and partition")
-    public InboxLag lag() {
+    public InboxLag inboxLag() {
         if (!config.enabled()) {
             return new InboxLag(true, 0, List.of());
         }

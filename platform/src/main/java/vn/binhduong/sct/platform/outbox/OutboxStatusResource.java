@@ -37,9 +37,9 @@ public class OutboxStatusResource {
 
     @GET
     @Path("status")
-    @RolesAllowed({ Roles.ADMIN, Roles.INTEGRATION })
+    @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INTEGRATION })
     @Operation(summary = "Pending events and broker reachability of this service's outbox")
-    public OutboxStatus status() {
+    public OutboxStatus outboxStatus() {
         Object[] row = (Object[]) em.createNativeQuery(
                 "SELECT count(*), min(created_at) FROM outbox WHERE published_at IS NULL").getSingleResult();
         OffsetDateTime oldest = row[1] == null ? null : ((java.time.Instant) row[1]).atOffset(ZoneOffset.UTC);

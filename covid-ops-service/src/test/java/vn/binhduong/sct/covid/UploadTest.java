@@ -3,8 +3,12 @@ package vn.binhduong.sct.covid;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -88,5 +92,113 @@ class UploadTest {
         }
         given().auth().oauth2(Api.STAFF).contentType("text/csv").body(csv.toString()).post("/api/v1/test-results/uploads")
                 .then().statusCode(201).body("rowsInserted", equalTo(12_000)).body("testsPerformedAdded", equalTo(120_000));
+    }
+
+    /** {@code size} bytes of {@code fill}, made as they are read (the test holds none of it). */
+    private static InputStream repeated(byte fill, long size) {
+        return new InputStream() {
+            long left = size;
+
+            @Override
+            public int read() {
+                return left-- > 0 ? fill : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = (int) Math.min(len, left);
+                java.util.Arrays.fill(b, off, off + n, fill);
+                left -= n;
+                return n;
+            }
+        };
+    }
+
+    private static InputStream concat(InputStream... parts) {
+        InputStream s = parts[0];
+        for (int i = 1; i < parts.length; i++) {
+            s = new SequenceInputStream(s, parts[i]);
+        }
+        return s;
+    }
+
+    private static InputStream text(String s) {
+        return new java.io.ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aQuotedLineBreakIsOneRowAndRejectedRowsKeepTheirPhysicalLine() {
+        Api.establishment("UP-E5", "MARKET");
+        Api.campaign("UP-C4");
+        String csv = "\uFEFFestablishment_code,campaign_code,date,tests_performed,positives,self_testing,note\r\n"
+                + "UP-E5,UP-C4,2021-10-01,100,1,false,\"Ca sáng\r\nca chiều, hai đợt\"\r\n"   // lines 2-3: one row
+                + "UP-E5,UP-C4,2021-10-02,5,9,false,x\r\n"                                      // line 4: positives > tests
+                + "\"UP-E5\",UP-C4,2021-10-03,7,0,false,\"a \"\"quoted\"\" word\"\r\n"          // line 5: stored
+                + "\r\n"                                                                        // line 6: blank
+                + "UP-E5,UP-C4,2021-10-04,7,0,false,\"three\nphysical\nlines\"\n"                 // lines 7-9: stored
+                + "\uFEFFUP-E5,UP-C4,2021-10-05,7,0,false,late mark\n"                          // line 10: BOM not at the start
+                + "UP-E5,UP-C4,2021-10-06,7,0,false\n";                                        // line 11: 6 of 7 fields
+        String jobId = given().auth().oauth2(Api.STAFF).contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/test-results/uploads").then().statusCode(201).body("rowsRead", equalTo(6))
+                .body("rowsInserted", equalTo(3)).body("rowsRejected", equalTo(3)).body("testsPerformedAdded", equalTo(114))
+                .extract().path("id");
+        Api.get("/api/v1/test-results/uploads/" + jobId + "/rejections").statusCode(200).body("total", equalTo(3))
+                .body("items[0].line", equalTo(4)).body("items[0].reason", containsString("exceed"))
+                .body("items[0].content", equalTo("UP-E5,UP-C4,2021-10-02,5,9,false,x"))
+                .body("items[1].line", equalTo(10)).body("items[1].reason", containsString("byte-order mark"))
+                .body("items[2].line", equalTo(11)).body("items[2].reason", containsString("expected 7 fields, found 6"));
+    }
+
+    @Test
+    void aFiftyMegabyteLineIsRefusedWithAProblemAndTheServiceCarriesOn() {
+        // A single 50 MB line that starts as a valid header: the old line reader took it whole.
+        InputStream body = concat(text("establishment_code,campaign_code,date,tests_performed,positives,self_testing,"),
+                repeated((byte) 'a', 50L << 20));
+        given().auth().oauth2(Api.STAFF).contentType("text/csv").body(body).post("/api/v1/test-results/uploads")
+                .then().statusCode(413).contentType(startsWith("application/problem+json"))
+                .body("detail", containsString("line 1 (the header) is longer than 65536 characters"));
+        given().get("/q/health/ready").then().statusCode(200);
+
+        // A 50 MB data row and a 300 KB quoted field over 100,000 lines are rejected rows; the rows after them count
+        // and keep their physical line numbers.
+        Api.establishment("UP-E6", "MARKET");
+        Api.campaign("UP-C5");
+        StringBuilder tall = new StringBuilder("UP-E6,UP-C5,2021-10-02,1,0,false,\"");
+        for (int i = 0; i < 100_000; i++) {
+            tall.append("x\n");
+        }
+        tall.append("\"\n");
+        InputStream rows = concat(text("establishment_code,campaign_code,date,tests_performed,positives,self_testing,note\n"
+                + "UP-E6,UP-C5,2021-10-01,10,1,false,"), repeated((byte) 'b', 50L << 20),   // line 2
+                text("\nUP-E6,UP-C5,2021-10-03,20,0,false,ok\n"),                              // line 3
+                text(tall.toString()),                                                        // lines 4-100,004
+                text("UP-E6,UP-C5,2021-10-04,30,0,false,\"after, the \"\"tall\"\" one\"\n"));   // line 100,005
+        String jobId = given().auth().oauth2(Api.STAFF).contentType("text/csv").body(rows).post("/api/v1/test-results/uploads")
+                .then().statusCode(201).body("rowsRead", equalTo(4)).body("rowsInserted", equalTo(2))
+                .body("rowsRejected", equalTo(2)).body("testsPerformedAdded", equalTo(50)).extract().path("id");
+        Api.get("/api/v1/test-results/uploads/" + jobId + "/rejections").statusCode(200)
+                .body("items[0].line", equalTo(2)).body("items[0].reason", containsString("longer than 65536 characters"))
+                .body("items[0].content", startsWith("UP-E6,UP-C5,2021-10-01,10,1,false,bbbb"))
+                .body("items[1].line", equalTo(4)).body("items[1].reason", containsString("longer than 65536 characters"));
+        Api.get("/api/v1/testing/statistics?campaign=UP-C5&asOf=2021-12-31").statusCode(200).body("sessions", equalTo(2))
+                .body("testsPerformed", equalTo(50));
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void anNdjsonLineIsBoundedToo() {
+        Api.establishment("UP-E7", "MARKET");
+        Api.campaign("UP-C6");
+        InputStream body = concat(text("{\"establishmentCode\":\"UP-E7\",\"campaignCode\":\"UP-C6\",\"note\":\""),
+                repeated((byte) 'c', 50L << 20),
+                text("\"}\n{\"establishmentCode\":\"UP-E7\",\"campaignCode\":\"UP-C6\",\"date\":\"2021-11-01\",\"testsPerformed\":8,\"positives\":0}\n"));
+        String jobId = given().auth().oauth2(Api.STAFF).contentType("application/x-ndjson").body(body)
+                .post("/api/v1/test-results/uploads").then().statusCode(201).body("rowsRead", equalTo(2))
+                .body("rowsInserted", equalTo(1)).body("rowsRejected", equalTo(1)).extract().path("id");
+        Api.get("/api/v1/test-results/uploads/" + jobId + "/rejections").statusCode(200)
+                .body("items[0].line", equalTo(1)).body("items[0].reason", containsString("longer than 65536 characters"));
     }
 }

@@ -48,9 +48,9 @@ public class UploadResource {
     }
 
     @Schema(description = "A refused row")
-    public record Rejection(@Schema(description = "line number in the file, from 1 (the CSV header is line 1)") long line,
+    public record Rejection(@Schema(description = "physical line where the record starts in the file, from 1 (the CSV header is line 1; a quoted field may span lines)") long line,
             @Schema(description = "why it was refused") String reason,
-            @Schema(description = "the line, cut to 500 characters") String content) {
+            @Schema(description = "the record as it arrived, cut to 500 characters") String content) {
     }
 
     private final UploadService service;

@@ -1,9 +1,10 @@
 package vn.binhduong.sct.covid.service;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +16,10 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,6 +30,10 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.postgresql.PGConnection;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,10 +47,15 @@ import vn.binhduong.sct.covid.events.CovidEvents;
 import vn.binhduong.sct.platform.api.PageParams;
 import vn.binhduong.sct.platform.api.PageResult;
 import vn.binhduong.sct.platform.outbox.Outbox;
+import vn.binhduong.sct.platform.problem.Problem;
 import vn.binhduong.sct.platform.problem.ProblemException;
 
 /**
- * Streaming ingest of test sessions. The body is read line by line; valid rows are COPYed into a transaction-local
+ * Streaming ingest of test sessions. The body is read record by record (CSV through commons-csv, RFC 4180: a quoted
+ * field may hold a line break; NDJSON one object a line), each record bounded by {@code sct.uploads.max-record-chars}
+ * (65,536 characters by default) before any parser holds it (see {@link BoundedRecords}): a longer data record is a
+ * rejected row, a longer CSV header refuses the upload with 413; rejected rows carry the physical line where the
+ * record starts. Valid rows are COPYed into a transaction-local
  * staging table in batches and moved into test_session with ON CONFLICT DO NOTHING on the natural key (campaign,
  * establishment, date), so a repeated upload adds nothing. Rows, rejections, the job's final state and the one summary
  * event commit together; progress is written in short transactions of its own so it can be polled meanwhile. Memory
@@ -56,15 +68,22 @@ public class UploadService {
     private static final UUID MISSING = new UUID(0, 0);
     private static final int MAX_CACHED_MISSES = 100_000;
 
+    /** RFC 4180: comma, double quotes doubled inside quotes, CRLF or LF; blank lines come through to keep line numbers. */
+    private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).setLenientEof(true)
+            .setTrailingData(true).get();
+
     private final DataSource dataSource;
     private final EntityManager em;
     private final Outbox outbox;
+    private final int maxRecordChars;
     private final ObjectMapper json = new ObjectMapper();
 
-    public UploadService(DataSource dataSource, EntityManager em, Outbox outbox) {
+    public UploadService(DataSource dataSource, EntityManager em, Outbox outbox,
+            @ConfigProperty(name = "sct.uploads.max-record-chars", defaultValue = "65536") int maxRecordChars) {
         this.dataSource = dataSource;
         this.em = em;
         this.outbox = outbox;
+        this.maxRecordChars = maxRecordChars;
     }
 
     public JobView ingest(String format, InputStream body) {
@@ -75,6 +94,10 @@ public class UploadService {
         try {
             QuarkusTransaction.requiringNew().timeout(6 * 3600).run(() -> new Run(jobId, format).process(body));
         } catch (RuntimeException e) {
+            if (e instanceof ProblemException) {
+                // read what the client still sends (into nothing), so it gets the answer instead of a reset connection
+                drain(body);
+            }
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                     "UPDATE upload_job SET status = 'FAILED', error = ?2, finished_at = now() WHERE id = ?1")
@@ -83,6 +106,14 @@ public class UploadService {
             throw e;
         }
         return job(jobId);
+    }
+
+    private static void drain(InputStream body) {
+        try {
+            body.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException | RuntimeException ignored) {
+            // the client went away: nothing more to read
+        }
     }
 
     public JobView job(UUID jobId) {
@@ -161,7 +192,7 @@ public class UploadService {
                 findCampaign = c.prepareStatement("SELECT id FROM testing_campaign WHERE code = ?");
                 reject = c.prepareStatement(
                         "INSERT INTO upload_rejection (job_id, line_no, reason, content) VALUES (?, ?, ?, ?)");
-                BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16);
+                Reader in = new InputStreamReader(body, StandardCharsets.UTF_8);
                 if ("CSV".equals(format)) {
                     csv(in);
                 } else {
@@ -177,51 +208,81 @@ public class UploadService {
             }
         }
 
-        void csv(BufferedReader in) throws IOException, SQLException {
-            String header = in.readLine();
-            if (header == null) {
-                return;
-            }
-            List<String> names = Csv.split(header.startsWith("\uFEFF") ? header.substring(1) : header);
-            Map<String, Integer> col = new HashMap<>();
-            for (int i = 0; i < names.size(); i++) {
-                col.put(names.get(i).trim().toLowerCase(), i);
-            }
-            for (String required : List.of("establishment_code", "campaign_code", "date", "tests_performed", "positives")) {
-                if (!col.containsKey(required)) {
-                    throw ProblemException.invalid("header", "line 1 must name the columns establishment_code, "
-                            + "campaign_code, date, tests_performed, positives[, self_testing]; " + required + " is missing");
+        void csv(Reader body) throws IOException, SQLException {
+            BoundedRecords.Csv in = new BoundedRecords.Csv(body, maxRecordChars);
+            ArrayDeque<BoundedRecords.Rec> recs = in.records();
+            try (CSVParser parser = CSV.parse(in)) {
+                Iterator<CSVRecord> it = parser.iterator();
+                List<String> names = null;
+                Map<String, Integer> col = new HashMap<>();
+                while (it.hasNext()) {
+                    CSVRecord record;
+                    try {
+                        record = it.next();
+                    } catch (UncheckedIOException | IllegalStateException e) {
+                        // lenient about a quote left open at the end and text after a closing quote, commons-csv has
+                        // nothing left to refuse; should it still, the upload is refused whole (nothing is stored)
+                        BoundedRecords.Rec rec = recs.peek();
+                        throw ProblemException.invalid("body", "line " + (rec == null ? 1 : rec.line)
+                                + " is not RFC 4180 CSV: " + e.getMessage());
+                    }
+                    BoundedRecords.Rec rec = recs.poll();
+                    if (rec == null) {
+                        throw new IllegalStateException("record bookkeeping out of step at record " + record.getRecordNumber());
+                    }
+                    if (record.size() == 1 && record.get(0).isBlank() && !rec.tooLong) {
+                        continue; // a blank line
+                    }
+                    if (names == null) {
+                        if (rec.tooLong) {
+                            throw new ProblemException(413, "record-too-long", "Record too long", "line " + rec.line
+                                    + " (the header) is longer than " + maxRecordChars + " characters",
+                                    List.of(new Problem.FieldError("header", "longer than " + maxRecordChars + " characters")),
+                                    Map.of("line", rec.line, "maxRecordChars", maxRecordChars));
+                        }
+                        names = record.toList();
+                        for (int i = 0; i < names.size(); i++) {
+                            col.put(names.get(i).trim().toLowerCase(), i);
+                        }
+                        for (String required : List.of("establishment_code", "campaign_code", "date", "tests_performed", "positives")) {
+                            if (!col.containsKey(required)) {
+                                throw ProblemException.invalid("header", "line " + rec.line + " must name the columns "
+                                        + "establishment_code, campaign_code, date, tests_performed, positives[, self_testing]; "
+                                        + required + " is missing");
+                            }
+                        }
+                        continue;
+                    }
+                    rowsRead++;
+                    if (rec.tooLong) {
+                        rejectRow(rec.line, "the record is longer than " + maxRecordChars + " characters", rec.content());
+                        continue;
+                    }
+                    if (record.size() != names.size()) {
+                        rejectRow(rec.line, "expected " + names.size() + " fields, found " + record.size(), rec.content());
+                        continue;
+                    }
+                    Integer selfCol = col.get("self_testing");
+                    row(rec.line, rec.content(), record.get(col.get("establishment_code")), record.get(col.get("campaign_code")),
+                            record.get(col.get("date")), record.get(col.get("tests_performed")), record.get(col.get("positives")),
+                            selfCol == null ? "false" : record.get(selfCol));
                 }
-            }
-            long lineNo = 1;
-            String line;
-            while ((line = in.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                rowsRead++;
-                List<String> f = Csv.split(line);
-                if (f.size() != names.size()) {
-                    rejectRow(lineNo, "expected " + names.size() + " fields, found " + f.size(), line);
-                    continue;
-                }
-                Integer selfCol = col.get("self_testing");
-                row(lineNo, line, f.get(col.get("establishment_code")), f.get(col.get("campaign_code")),
-                        f.get(col.get("date")), f.get(col.get("tests_performed")), f.get(col.get("positives")),
-                        selfCol == null ? "false" : f.get(selfCol));
             }
         }
 
-        void ndjson(BufferedReader in) throws IOException, SQLException {
-            long lineNo = 0;
+        void ndjson(Reader body) throws IOException, SQLException {
+            BoundedRecords.Lines in = new BoundedRecords.Lines(body, maxRecordChars);
             String line;
-            while ((line = in.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank()) {
+            while ((line = in.next()) != null) {
+                long lineNo = in.lineNumber();
+                if (line.isBlank() && !in.tooLong()) {
                     continue;
                 }
                 rowsRead++;
+                if (in.tooLong()) {
+                    rejectRow(lineNo, "the line is longer than " + maxRecordChars + " characters", line);
+                    continue;
+                }
                 JsonNode n;
                 try {
                     n = json.readTree(line);
@@ -245,6 +306,16 @@ public class UploadService {
 
         void row(long lineNo, String line, String establishment, String campaign, String date, String testsText,
                 String positivesText, String selfText) throws SQLException {
+            for (String v : new String[] { establishment, campaign, date, testsText, positivesText, selfText }) {
+                if (v != null && v.indexOf('\u0000') >= 0) {
+                    rejectRow(lineNo, "a field holds a NUL character (U+0000)", line);
+                    return;
+                }
+                if (v != null && v.indexOf('\uFEFF') >= 0) {
+                    rejectRow(lineNo, "a byte-order mark (U+FEFF) is accepted only as the first character of the file", line);
+                    return;
+                }
+            }
             if (blank(establishment) || blank(campaign) || blank(date) || blank(testsText) || blank(positivesText)) {
                 rejectRow(lineNo, "establishment code, campaign code, date, tests performed and positives are required", line);
                 return;
@@ -321,12 +392,18 @@ public class UploadService {
             }
             reject.setObject(1, jobId);
             reject.setLong(2, lineNo);
-            reject.setString(3, reason.length() > 500 ? reason.substring(0, 500) : reason);
-            reject.setString(4, line.length() > 500 ? line.substring(0, 500) : line);
+            reject.setString(3, storable(reason));
+            reject.setString(4, storable(line));
             reject.addBatch();
             if (++pendingRejections >= 1000) {
                 flushRejections();
             }
+        }
+
+        /** Cut to 500 characters; NUL, which PostgreSQL text cannot hold, written as \\u0000. */
+        private String storable(String s) {
+            String cut = s.length() > 500 ? s.substring(0, 500) : s;
+            return cut.indexOf('\u0000') < 0 ? cut : cut.replace("\u0000", "\\u0000");
         }
 
         void flushRejections() throws SQLException {
@@ -414,42 +491,6 @@ public class UploadService {
             outbox.record(CovidEvents.TEST_RESULTS_UPLOADED, CovidEvents.ORGANIZATION, "upload-job", jobId.toString(),
                     new CovidEvents.TestResultsUploaded(jobId.toString(), format, rowsRead, inserted, duplicate, rejected,
                             tests, positives, days));
-        }
-    }
-
-    /** Splits one CSV line (RFC 4180 quoting, no line breaks inside fields). */
-    static final class Csv {
-        static List<String> split(String line) {
-            List<String> out = new ArrayList<>();
-            StringBuilder f = new StringBuilder();
-            boolean quoted = false;
-            for (int i = 0; i < line.length(); i++) {
-                char ch = line.charAt(i);
-                if (quoted) {
-                    if (ch == '"') {
-                        if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                            f.append('"');
-                            i++;
-                        } else {
-                            quoted = false;
-                        }
-                    } else {
-                        f.append(ch);
-                    }
-                } else if (ch == '"') {
-                    quoted = true;
-                } else if (ch == ',') {
-                    out.add(f.toString());
-                    f.setLength(0);
-                } else {
-                    f.append(ch);
-                }
-            }
-            out.add(f.toString());
-            return out;
-        }
-
-        private Csv() {
         }
     }
 

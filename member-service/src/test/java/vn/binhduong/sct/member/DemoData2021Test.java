@@ -34,18 +34,24 @@ class DemoData2021Test {
                 .body("religious", equalTo(1)).body("cells.size()", equalTo(4));
         get(viewer, org + "/statistics/changes?from=2021-01-01&to=2021-12-31").statusCode(200)
                 .body("byKind.CONFIRMED", equalTo(4)).body("byKind.ADMITTED", equalTo(0));
-        get(viewer, org + "/committees").statusCode(200).body("size()", equalTo(4))
+        // member-level data (committee seats, positions, trainings, candidates) is not for a viewer
+        for (String memberLevel : java.util.List.of("/committees", "/trainings", "/candidates", "/members")) {
+            get(viewer, org + memberLevel).statusCode(403);
+        }
+        String committee = TestTokens.as(Roles.PARTY_COMMITTEE);
+        get(committee, org + "/committees").statusCode(200).body("size()", equalTo(4))
                 .body("find { it.kind == 'CELL' }.cellCode", equalTo("CB4"))
                 .body("find { it.kind == 'CELL' }.members.find { it.position == 'SECRETARY' }.since", equalTo("2021-06-01"))
                 .body("find { it.kind == 'EXECUTIVE' }.seats", equalTo(11)).body("find { it.kind == 'EXECUTIVE' }.seatsFilled", equalTo(11))
                 .body("find { it.kind == 'STANDING' }.seats", equalTo(3)).body("find { it.kind == 'STANDING' }.seatsFilled", equalTo(3))
                 .body("find { it.kind == 'INSPECTION' }.seats", equalTo(5)).body("find { it.kind == 'INSPECTION' }.seatsFilled", equalTo(5));
-        String chair = get(viewer, org + "/committees").extract()
+        String chair = get(committee, org + "/committees").extract()
                 .path("find { it.kind == 'INSPECTION' }.members.find { it.position == 'INSPECTION_CHAIR' }.memberId");
-        get(viewer, "/api/v1/members/" + chair + "/positions").statusCode(200)
+        get(viewer, "/api/v1/members/" + chair + "/positions").statusCode(403);
+        get(committee, "/api/v1/members/" + chair + "/positions").statusCode(200)
                 .body("find { it.committeeKind == 'EXECUTIVE' }.position", equalTo("DEPUTY_SECRETARY"));
-        get(viewer, org + "/trainings?year=2021&programme=INTERMEDIATE_POLITICAL_THEORY").statusCode(200).body("total", equalTo(3));
-        get(viewer, org + "/candidates?year=2021").statusCode(200).body("total", equalTo(1));
+        get(committee, org + "/trainings?year=2021&programme=INTERMEDIATE_POLITICAL_THEORY").statusCode(200).body("total", equalTo(3));
+        get(committee, org + "/candidates?year=2021").statusCode(200).body("total", equalTo(1));
         get(viewer, org + "/residence-feedback?year=2021").statusCode(200).body("good", equalTo(60));
         get(viewer, org + "/statistics/ratings?year=2021").statusCode(200).body("status", equalTo("FINALIZED"))
                 .body("eligibleMembers", equalTo(60)).body("ratedMembers", equalTo(60))

@@ -305,6 +305,7 @@ class EvaluationTallyTest {
         get(TestTokens.cellSecretary(y), "/api/v1/committees/" + committee).statusCode(200).body("organization", equalTo(orgY));
         get(TestTokens.cellSecretary(y), "/api/v1/organizations/" + orgY + "/committees").statusCode(200).body("size()", equalTo(1));
         get(TestTokens.cellSecretary(x), "/api/v1/organizations/" + orgX + "/committees").statusCode(200).body("size()", equalTo(0));
-        get(TestTokens.as(Roles.VIEWER), "/api/v1/committees/" + committee).statusCode(200);
+        get(TestTokens.as(Roles.VIEWER), "/api/v1/committees/" + committee).statusCode(403);
+        get(TestTokens.as(Roles.INTEGRATION), "/api/v1/committees/" + committee).statusCode(200);
     }
 }

@@ -110,7 +110,8 @@ class MemberLifecycleTest {
         String org = Api.organization(a, b);
         String id = Api.official(org, a, "Quách Thị Nguyệt", "2010-01-05", "2011-01-10");
         String path = "/api/v1/members/" + id;
-        get(TestTokens.as(Roles.VIEWER), path).statusCode(200).body("fullName", equalTo("Quách Thị Nguyệt"))
+        get(TestTokens.as(Roles.VIEWER), path).statusCode(403);
+        get(TestTokens.as(Roles.INTEGRATION), path).statusCode(200).body("fullName", equalTo("Quách Thị Nguyệt"))
                 .body("nationalId", nullValue()).body("dateOfBirth", nullValue()).body("residence", nullValue())
                 .body("personalDataHidden", equalTo(true));
         get(TestTokens.as(Roles.INSPECTION_COMMITTEE), path).statusCode(200).body("nationalId", nullValue());
@@ -118,7 +119,8 @@ class MemberLifecycleTest {
                 .body("dateOfBirth", equalTo("1988-03-04")).body("residence", equalTo("Phường Phú Cường, Thủ Dầu Một"));
         get(TestTokens.cellSecretary(a), path).statusCode(200).body("nationalId", equalTo("074188001234"));
         get(TestTokens.cellSecretary(b), path).statusCode(403);
-        get(TestTokens.as(Roles.VIEWER), "/api/v1/organizations/" + org + "/members").statusCode(200)
+        get(TestTokens.as(Roles.VIEWER), "/api/v1/organizations/" + org + "/members").statusCode(403);
+        get(TestTokens.as(Roles.INSPECTION_COMMITTEE), "/api/v1/organizations/" + org + "/members").statusCode(200)
                 .body("total", equalTo(1)).body("items[0].nationalId", nullValue());
         get(TestTokens.cellSecretary(b), "/api/v1/organizations/" + org + "/members").statusCode(200).body("total", equalTo(0));
         get(TestTokens.as(Roles.DEPARTMENT_STAFF), path).statusCode(403);

@@ -51,9 +51,9 @@ public class CandidateResource {
     }
 
     @GET
-        @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.CELL_SECRETARY, Roles.VIEWER, Roles.INTEGRATION })
-    @Operation(summary = "Candidates, filtered by the year of their awareness class and by status")
-    public PageResult<CandidateView> candidates(@PathParam("org") String org, @Parameter(description = "year of the awareness class") @QueryParam("year") Integer year,
+        @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.CELL_SECRETARY, Roles.INTEGRATION })
+    @Operation(summary = "Candidates by name, filtered by the year of their awareness class and by status; a cell secretary sees their own cell's only; a viewer and department staff none (403)")
+    public PageResult<CandidateView> listCandidates(@PathParam("org") String org, @Parameter(description = "year of the awareness class") @QueryParam("year") Integer year,
             @Parameter(description = "status") @QueryParam("status") Candidate.Status status, @BeanParam @Valid PageParams page) {
         var result = service.candidates(org, year, status, page.toPage());
         return PageResult.of(result.items().stream().map(c -> view(c, org)).toList(), page, result.total());

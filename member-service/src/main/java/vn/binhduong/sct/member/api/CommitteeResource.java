@@ -35,9 +35,9 @@ public class CommitteeResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.CELL_SECRETARY, Roles.DEPARTMENT_STAFF, Roles.VIEWER, Roles.INTEGRATION })
-    @Operation(summary = "One committee")
-    public CommitteeView get(@PathParam("id") UUID id) {
+    @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.CELL_SECRETARY, Roles.INTEGRATION })
+    @Operation(summary = "One committee with its seats (member names and positions: not for a viewer or department staff, 403); a cell secretary reads the committees of their own organisation only (404 otherwise)")
+    public CommitteeView getCommittee(@PathParam("id") UUID id) {
         return service.view(id);
     }
 
@@ -45,7 +45,7 @@ public class CommitteeResource {
     @Path("{id}/seats")
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE })
     @Operation(summary = "Seat a member with a position (one seat per member per committee; positions in several committees allowed); publishes committee.seat-assigned")
-    public Response assign(@PathParam("id") UUID id, @Valid @NotNull SeatRequest request) {
+    public Response assignCommitteeSeat(@PathParam("id") UUID id, @Valid @NotNull SeatRequest request) {
         service.assign(id, request);
         return Response.status(201).entity(service.view(id)).build();
     }
@@ -54,7 +54,7 @@ public class CommitteeResource {
     @Path("{id}/seats/{seatId}/vacancy")
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE })
     @Operation(summary = "A member leaves a seat; publishes committee.seat-vacated")
-    public CommitteeView vacate(@PathParam("id") UUID id, @PathParam("seatId") UUID seatId, @Valid @NotNull VacateRequest request) {
+    public CommitteeView vacateCommitteeSeat(@PathParam("id") UUID id, @PathParam("seatId") UUID seatId, @Valid @NotNull VacateRequest request) {
         service.vacate(id, seatId, request.until());
         return service.view(id);
     }

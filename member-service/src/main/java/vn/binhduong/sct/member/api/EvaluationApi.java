@@ -63,6 +63,14 @@ public final class EvaluationApi {
     public record MemberRatingView(UUID memberId, String cellCode, Rating rating, Integer score, String note, int version) {
     }
 
+    @Schema(description = "One page of a year's member ratings read by cursor; pass next as after for the following page")
+    public record MemberRatingPage(
+            @Schema(description = "the ratings of this page") List<MemberRatingView> items,
+            @Schema(description = "the page size asked for") int size,
+            @Schema(description = "cursor of the next page, absent on the last page", nullable = true) String next,
+            @Schema(description = "ratings in the whole filtered list, with total=true", nullable = true) Long total) {
+    }
+
     @Schema(description = "A cell's rating")
     public record CellRatingView(String cellCode, String cellName, Rating rating) {
     }

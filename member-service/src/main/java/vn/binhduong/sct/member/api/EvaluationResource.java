@@ -6,19 +6,28 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.binhduong.sct.member.api.EvaluationApi.CellRatingRequest;
 import vn.binhduong.sct.member.api.EvaluationApi.CellRatingView;
+import vn.binhduong.sct.member.api.EvaluationApi.MemberRatingPage;
 import vn.binhduong.sct.member.api.EvaluationApi.MemberRatingView;
 import vn.binhduong.sct.member.api.EvaluationApi.MemberRatingsRequest;
 import vn.binhduong.sct.member.api.EvaluationApi.OpenYearRequest;
@@ -42,7 +51,7 @@ public class EvaluationResource {
     @POST
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE })
     @Operation(summary = "Open a year's evaluation under the rule set in force for it; publishes evaluation.year-opened")
-    public Response open(@PathParam("org") String org, @Valid @NotNull OpenYearRequest request) {
+    public Response openEvaluationYear(@PathParam("org") String org, @Valid @NotNull OpenYearRequest request) {
         EvaluationYear y = service.open(org, request);
         return Response.created(URI.create("/api/v1/organizations/" + org + "/evaluations/" + y.year)).entity(service.view(org, y.year)).build();
     }
@@ -51,7 +60,7 @@ public class EvaluationResource {
     @Path("{year}")
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.CELL_SECRETARY, Roles.DEPARTMENT_STAFF, Roles.VIEWER, Roles.INTEGRATION })
     @Operation(summary = "A year's evaluation: status, counts by rating, cells, self-rating, audit trail")
-    public YearView get(@PathParam("org") String org, @PathParam("year") int year) {
+    public YearView getEvaluationYear(@PathParam("org") String org, @PathParam("year") int year) {
         return service.view(org, year);
     }
 
@@ -67,10 +76,30 @@ public class EvaluationResource {
     @GET
     @Path("{year}/member-ratings")
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.CELL_SECRETARY, Roles.INTEGRATION })
-    @Operation(summary = "Members' ratings, filtered by cell and rating")
-    public List<MemberRatingView> memberRatings(@PathParam("org") String org, @PathParam("year") int year,
-            @Parameter(description = "cell code") @QueryParam("cell") String cell, @Parameter(description = "rating") @QueryParam("rating") Rating rating) {
-        return service.memberRatings(org, year, cell, rating);
+    @Operation(summary = "Members' ratings in (cell, member) order, filtered by cell and rating; a cell secretary sees their own cell's only."
+            + " Without after and size: the whole list as an array (kept for existing clients; large for a large organisation)."
+            + " With after (empty for the first page) or size: one page by cursor, {items, size, next, total}: an index range scan"
+            + " from the cursor however deep, the total only with total=true")
+    @APIResponse(responseCode = "200", description = "an array of ratings, or one page of them when after or size is given",
+            content = @Content(mediaType = "application/json", schema = @Schema(oneOf = { MemberRatingView[].class, MemberRatingPage.class })))
+    @APIResponse(responseCode = "400", description = "bad parameter or cursor (problem+json)")
+    @APIResponse(responseCode = "403", description = "not for a viewer or department staff")
+    @APIResponse(responseCode = "404", description = "no such organisation or evaluation year")
+    public Response listMemberRatings(@PathParam("org") String org, @PathParam("year") int year,
+            @Parameter(description = "cell code") @QueryParam("cell") String cell, @Parameter(description = "rating") @QueryParam("rating") Rating rating,
+            @Parameter(description = "cursor: the next of the previous page, empty for the first page") @QueryParam("after") String after,
+            @Parameter(description = "page size, 1 to 500 (50 when after is given without it)") @QueryParam("size") @Min(value = 1, message = "must be at least 1")
+            @Max(value = 500, message = "must be at most 500") Integer size,
+            @Parameter(description = "with a page: also count the filtered list") @QueryParam("total") @DefaultValue("false") boolean total,
+            @Context UriInfo uri) {
+        if (after == null && uri.getQueryParameters().containsKey("after")) {
+            after = ""; // ?after= (empty): the first page by cursor
+        }
+        if (after == null && size == null) {
+            return Response.ok(service.memberRatings(org, year, cell, rating)).build();
+        }
+        var page = service.memberRatingsPage(org, year, cell, rating, after, size == null ? 50 : size, total);
+        return Response.ok(new MemberRatingPage(page.items(), page.size(), page.next(), page.total())).build();
     }
 
     @POST
@@ -102,7 +131,7 @@ public class EvaluationResource {
     @Path("{year}/reopening")
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE })
     @Operation(summary = "Reopen a finalised year, with a reason kept in the audit trail; publishes evaluation.year-reopened")
-    public YearView reopen(@PathParam("org") String org, @PathParam("year") int year, @Valid @NotNull ReopenRequest request) {
+    public YearView reopenEvaluationYear(@PathParam("org") String org, @PathParam("year") int year, @Valid @NotNull ReopenRequest request) {
         return service.reopen(org, year, request.reason());
     }
 }

@@ -129,19 +129,21 @@ public final class MemberApi {
             @Schema(description = "the version read; a stale one is refused with 409", examples = "0") @NotNull Integer version) {
     }
 
-    @Schema(description = "A member. dateOfBirth, nationalId and residence are null unless the caller may see personal data")
+    @Schema(description = "A member. The sensitive personal data (dateOfBirth, nationalId, residence, ethnicity, religious) is null"
+            + " unless the caller is admin, party committee or the secretary of the member's cell; every answer that carries it is"
+            + " recorded in the personal-data access log (GET /api/v1/personal-data-reads)")
     public record MemberView(
             @Schema(description = "id") UUID id,
             @Schema(description = "organisation code", examples = "DB-SCT") String organization,
             @Schema(description = "cell code", examples = "CB1") String cellCode,
             @Schema(description = "full name") String fullName,
             @Schema(description = "gender") String gender,
-            @Schema(description = "ethnicity") String ethnicity,
-            @Schema(description = "follows a religion") boolean religious,
-            @Schema(description = "date of birth (personal data)") LocalDate dateOfBirth,
-            @Schema(description = "national ID (personal data)") String nationalId,
-            @Schema(description = "residence (personal data)") String residence,
-            @Schema(description = "true when the personal data fields were withheld from this caller") boolean personalDataHidden,
+            @Schema(description = "ethnicity (sensitive personal data; null when withheld)", nullable = true) String ethnicity,
+            @Schema(description = "follows a religion (sensitive personal data; null when withheld)", nullable = true) Boolean religious,
+            @Schema(description = "date of birth (sensitive personal data; null when withheld)", nullable = true) LocalDate dateOfBirth,
+            @Schema(description = "national ID (sensitive personal data; null when withheld)", nullable = true) String nationalId,
+            @Schema(description = "residence (sensitive personal data; null when withheld)", nullable = true) String residence,
+            @Schema(description = "true when the sensitive personal data fields were withheld from this caller") boolean personalDataHidden,
             @Schema(description = "status", examples = "OFFICIAL") MemberStatus status,
             @Schema(description = "attending on a temporary transfer-in, not on the official roll") boolean temporary,
             @Schema(description = "admission date") LocalDate admissionDate,
@@ -156,13 +158,37 @@ public final class MemberApi {
             @Schema(description = "suspended until") LocalDate suspendedUntil,
             @Schema(description = "optimistic-lock version") int version) {
         public static MemberView of(Member m, String organization, String cellCode, boolean personal) {
-            return new MemberView(m.id, organization, cellCode, m.fullName, m.gender, m.ethnicity, m.religious,
+            return new MemberView(m.id, organization, cellCode, m.fullName, m.gender, personal ? m.ethnicity : null,
+                    personal ? Boolean.valueOf(m.religious) : null,
                     personal ? m.dateOfBirth : null, personal ? m.nationalId : null, personal ? m.residence : null, !personal,
                     m.status, m.temporary, m.admissionDate, m.confirmationDate,
                     m.status == MemberStatus.PROBATIONARY ? m.earliestConfirmation() : null, m.partyCardNumber,
                     m.departmentPosition, m.onRollSince, m.leftOn, m.temporarilyAwayUntil, m.suspendedFrom, m.suspendedUntil,
                     m.version);
         }
+    }
+
+    @Schema(description = "One page of members. Read by offset (page/size: page, total and totalPages present, the total counted"
+            + " on every request) or by cursor (after/size: an index range scan however deep; page and totalPages absent, total only"
+            + " with total=true). next is the cursor after the last item in both modes, absent on the last page")
+    public record MemberListPage(
+            @Schema(description = "the members of this page") List<MemberView> items,
+            @Schema(description = "the page number from 0, in offset mode; absent when read by cursor", nullable = true) Integer page,
+            @Schema(description = "the page size asked for") int size,
+            @Schema(description = "members in the whole filtered list: always in offset mode, with total=true in cursor mode", nullable = true) Long total,
+            @Schema(description = "pages in the whole list, in offset mode", nullable = true) Integer totalPages,
+            @Schema(description = "cursor to pass as after for the following page; absent on the last page", nullable = true) String next) {
+    }
+
+    @Schema(description = "One read of a member's personal data: who read it, which member, when, through which operation. Never the data itself")
+    public record PersonalDataReadView(
+            @Schema(description = "entry id (increasing)") long id,
+            @Schema(description = "when the data was served") java.time.OffsetDateTime at,
+            @Schema(description = "the token's subject (user name)", examples = "nguyen.van.a") String subject,
+            @Schema(description = "the roles the caller held, comma-separated", examples = "party-committee") String roles,
+            @Schema(description = "the member whose personal data was served") UUID memberId,
+            @Schema(description = "the API operation (operationId)", examples = "getMember") String operation,
+            @Schema(description = "the endpoint, method and path template", examples = "GET /api/v1/members/{id}") String endpoint) {
     }
 
     @Schema(description = "Send a member to a training programme")

@@ -17,6 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -46,55 +47,63 @@ import vn.binhduong.sct.platform.security.Roles;
 
 @Path("/api/v1/members")
 @Tag(name = "members", description = "Members (đảng viên) and their lifecycle: admission, confirmation, transfers, removal, death")
+@APIResponse(responseCode = "401", description = "no valid bearer token")
+@APIResponse(responseCode = "403", description = "the caller's role may not do this (see role-matrix.csv), or a cell secretary outside their cell")
+@APIResponse(responseCode = "404", description = "no such member")
 public class MemberResource {
+    static final String PATH = "/api/v1/members/{id}";
     private final MemberService service;
     private final CommitteeService committees;
-    private final Access access;
+    private final MemberViews views;
 
-    public MemberResource(MemberService service, CommitteeService committees, Access access) {
+    public MemberResource(MemberService service, CommitteeService committees, MemberViews views) {
         this.service = service;
         this.committees = committees;
-        this.access = access;
+        this.views = views;
     }
 
     @GET
     @Path("{id}")
-    @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.CELL_SECRETARY, Roles.VIEWER, Roles.INTEGRATION })
-    @Operation(summary = "One member; national ID, date of birth and residence only for admin, party committee and the secretary of the member's cell")
-    public MemberView get(@PathParam("id") UUID id) {
-        return view(service.get(id));
+    @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.CELL_SECRETARY, Roles.INTEGRATION })
+    @Operation(summary = "One member; sensitive personal data (national ID, date of birth, residence, ethnicity, religion) only for admin,"
+            + " party committee and the secretary of the member's cell, and recorded in the personal-data access log; a cell secretary"
+            + " reads the members of their own cell only (403 otherwise); a viewer and department staff read no member (403)")
+    public MemberView getMember(@PathParam("id") UUID id) {
+        return views.one(service.get(id), "getMember", "GET " + PATH);
     }
 
     @PUT
     @Path("{id}")
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.CELL_SECRETARY })
     @Operation(summary = "Change identity data; 409 on a stale version; publishes member.updated when the religion flag changes")
-    public MemberView update(@PathParam("id") UUID id, @Valid @NotNull UpdateMemberRequest request) {
-        return view(service.update(id, request));
+    @APIResponse(responseCode = "409", description = "stale version")
+    public MemberView updateMember(@PathParam("id") UUID id, @Valid @NotNull UpdateMemberRequest request) {
+        return views.one(service.update(id, request), "updateMember", "PUT " + PATH);
     }
 
     @POST
     @Path("{id}/confirmation")
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE })
     @Operation(summary = "Confirm as official (chuyển đảng chính thức), not before 12 months of probation; publishes member.confirmed")
-    public MemberView confirm(@PathParam("id") UUID id, @Valid @NotNull ConfirmRequest request) {
-        return view(service.confirm(id, request));
+    @APIResponse(responseCode = "422", description = "probation not over")
+    public MemberView confirmMember(@PathParam("id") UUID id, @Valid @NotNull ConfirmRequest request) {
+        return views.one(service.confirm(id, request), "confirmMember", "POST " + PATH + "/confirmation");
     }
 
     @POST
     @Path("{id}/cell-transfer")
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE })
     @Operation(summary = "Move to another cell of the organisation; publishes member.transferred")
-    public MemberView transferCell(@PathParam("id") UUID id, @Valid @NotNull CellTransferRequest request) {
-        return view(service.transferCell(id, request));
+    public MemberView transferMemberToCell(@PathParam("id") UUID id, @Valid @NotNull CellTransferRequest request) {
+        return views.one(service.transferCell(id, request), "transferMemberToCell", "POST " + PATH + "/cell-transfer");
     }
 
     @POST
     @Path("{id}/transfer-out")
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE })
     @Operation(summary = "Transfer out, permanently (leaves the roll) or for a stay of 3 to 12 months (stays on it); publishes member.transferred-out")
-    public MemberView transferOut(@PathParam("id") UUID id, @Valid @NotNull TransferOutRequest request) {
-        return view(service.transferOut(id, request));
+    public MemberView transferMemberOut(@PathParam("id") UUID id, @Valid @NotNull TransferOutRequest request) {
+        return views.one(service.transferOut(id, request), "transferMemberOut", "POST " + PATH + "/transfer-out");
     }
 
     @POST
@@ -102,49 +111,39 @@ public class MemberResource {
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE })
     @Operation(summary = "A member temporarily transferred out is back in their cell; publishes member.returned")
     public MemberView returnFromTemporaryTransfer(@PathParam("id") UUID id, @Valid @NotNull ReturnRequest request) {
-        return view(service.returnFromTemporaryTransfer(id, request));
+        return views.one(service.returnFromTemporaryTransfer(id, request), "returnFromTemporaryTransfer", "POST " + PATH + "/return");
     }
 
     @POST
     @Path("{id}/removal")
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE })
     @Operation(summary = "Remove from the roll (struck off, expelled, resigned, or not confirmed after probation); publishes member.removed")
-    public MemberView remove(@PathParam("id") UUID id, @Valid @NotNull RemovalRequest request) {
-        return view(service.remove(id, request));
+    public MemberView removeMember(@PathParam("id") UUID id, @Valid @NotNull RemovalRequest request) {
+        return views.one(service.remove(id, request), "removeMember", "POST " + PATH + "/removal");
     }
 
     @POST
     @Path("{id}/death")
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE })
     @Operation(summary = "Record a member's death; publishes member.deceased")
-    public MemberView death(@PathParam("id") UUID id, @Valid @NotNull DeathRequest request) {
-        return view(service.death(id, request));
+    public MemberView recordMemberDeath(@PathParam("id") UUID id, @Valid @NotNull DeathRequest request) {
+        return views.one(service.death(id, request), "recordMemberDeath", "POST " + PATH + "/death");
     }
 
     @POST
     @Path("{id}/suspension")
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE })
     @Operation(summary = "Suspend party activity for a period; a suspended member is not rated; publishes member.suspended")
-    public MemberView suspend(@PathParam("id") UUID id, @Valid @NotNull SuspensionRequest request) {
-        return view(service.suspend(id, request));
+    public MemberView suspendMember(@PathParam("id") UUID id, @Valid @NotNull SuspensionRequest request) {
+        return views.one(service.suspend(id, request), "suspendMember", "POST " + PATH + "/suspension");
     }
 
     @GET
     @Path("{id}/positions")
-    @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.CELL_SECRETARY, Roles.VIEWER, Roles.INTEGRATION })
-    @Operation(summary = "The positions a member holds now, across committees")
-    public List<MemberPositionView> positions(@PathParam("id") UUID id) {
-        service.member(id);
+    @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.CELL_SECRETARY, Roles.INTEGRATION })
+    @Operation(summary = "The positions a member holds now, across committees; a cell secretary reads those of their own cell's members only (403 otherwise)")
+    public List<MemberPositionView> listMemberPositions(@PathParam("id") UUID id) {
+        service.get(id);
         return committees.positions(id);
-    }
-
-
-    private Response created(Member m) {
-        return Response.created(URI.create("/api/v1/members/" + m.id)).entity(view(m)).build();
-    }
-
-    private MemberView view(Member m) {
-        PartyCell cell = PartyCell.findById(m.cellId);
-        return MemberView.of(m, service.org(m).code, cell.code, access.seesPersonalData(cell));
     }
 }

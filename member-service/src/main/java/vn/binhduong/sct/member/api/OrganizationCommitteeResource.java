@@ -36,15 +36,15 @@ public class OrganizationCommitteeResource {
     @POST
         @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE })
     @Operation(summary = "Form a committee for a term with its number of seats; publishes committee.formed")
-    public Response form(@PathParam("org") String org, @Valid @NotNull CommitteeRequest request) {
+    public Response formCommittee(@PathParam("org") String org, @Valid @NotNull CommitteeRequest request) {
         Committee c = service.form(org, request);
         return Response.created(URI.create("/api/v1/committees/" + c.id)).entity(service.view(c.id)).build();
     }
 
     @GET
-        @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.CELL_SECRETARY, Roles.DEPARTMENT_STAFF, Roles.VIEWER, Roles.INTEGRATION })
-    @Operation(summary = "The organisation's committees with their current seats")
-    public List<CommitteeView> list(@PathParam("org") String org) {
+        @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.CELL_SECRETARY, Roles.INTEGRATION })
+    @Operation(summary = "The organisation's committees with their current seats (member names and positions: not for a viewer or department staff, 403); a cell secretary reads those of their own organisation only")
+    public List<CommitteeView> listCommittees(@PathParam("org") String org) {
         return service.list(org);
     }
 }

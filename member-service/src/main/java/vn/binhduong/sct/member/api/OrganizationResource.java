@@ -41,7 +41,7 @@ public class OrganizationResource {
     @POST
     @RolesAllowed({ Roles.PARTY_COMMITTEE, Roles.ADMIN })
     @Operation(summary = "Register an organisation; publishes party-organization.registered")
-    public Response create(@Valid @NotNull PartyOrganizationRequest request) {
+    public Response createOrganization(@Valid @NotNull PartyOrganizationRequest request) {
         PartyOrganizationView created = PartyOrganizationView.of(service.create(request));
         return Response.created(URI.create("/api/v1/organizations/" + created.code())).entity(created).build();
     }
@@ -50,7 +50,7 @@ public class OrganizationResource {
     @Path("{code}")
     @RolesAllowed({ Roles.PARTY_COMMITTEE, Roles.ADMIN })
     @Operation(summary = "Change name, superior body or term; 409 on a stale version; publishes party-organization.updated")
-    public PartyOrganizationView update(@PathParam("code") String code, @Valid @NotNull PartyOrganizationUpdate request) {
+    public PartyOrganizationView updateOrganization(@PathParam("code") String code, @Valid @NotNull PartyOrganizationUpdate request) {
         return PartyOrganizationView.of(service.update(code, request));
     }
 
@@ -58,14 +58,14 @@ public class OrganizationResource {
     @Path("{code}")
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.CELL_SECRETARY, Roles.DEPARTMENT_STAFF, Roles.VIEWER, Roles.INTEGRATION })
     @Operation(summary = "One organisation, by code")
-    public PartyOrganizationView get(@PathParam("code") String code) {
+    public PartyOrganizationView getOrganization(@PathParam("code") String code) {
         return PartyOrganizationView.of(service.get(code));
     }
 
     @GET
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.CELL_SECRETARY, Roles.DEPARTMENT_STAFF, Roles.VIEWER, Roles.INTEGRATION })
     @Operation(summary = "All organisations, by code, one page at a time")
-    public PageResult<PartyOrganizationView> list(@BeanParam @Valid PageParams page) {
+    public PageResult<PartyOrganizationView> listOrganizations(@BeanParam @Valid PageParams page) {
         var query = PartyOrganization.<PartyOrganization>findAll(Sort.by("code"));
         return PageResult.of(query.page(page.toPage()).list().stream().map(PartyOrganizationView::of).toList(), page, query.count());
     }
@@ -83,7 +83,7 @@ public class OrganizationResource {
     @Path("{code}/cells")
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.CELL_SECRETARY, Roles.DEPARTMENT_STAFF, Roles.VIEWER, Roles.INTEGRATION })
     @Operation(summary = "The cells of an organisation, by code")
-    public List<CellView> cells(@PathParam("code") String code) {
+    public List<CellView> listCells(@PathParam("code") String code) {
         return service.cells(code).stream().map(c -> CellView.of(c, code)).toList();
     }
 }

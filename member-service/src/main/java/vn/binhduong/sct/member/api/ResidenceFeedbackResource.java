@@ -45,14 +45,14 @@ public class ResidenceFeedbackResource {
     @POST
         @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.CELL_SECRETARY })
     @Operation(summary = "Record the residence committees' remarks for a year (one entry per member; a repeat replaces); publishes member.residence-feedback-recorded per member")
-    public ResidenceFeedbackSummary recordFeedback(@PathParam("org") String org, @Valid @NotNull ResidenceFeedbackRequest request) {
+    public ResidenceFeedbackSummary recordResidenceFeedback(@PathParam("org") String org, @Valid @NotNull ResidenceFeedbackRequest request) {
         return service.recordResidenceFeedback(org, request);
     }
 
     @GET
         @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.CELL_SECRETARY, Roles.DEPARTMENT_STAFF, Roles.VIEWER, Roles.INTEGRATION })
     @Operation(summary = "Residence feedback counts for a year")
-    public ResidenceFeedbackSummary feedback(@PathParam("org") String org, @Parameter(description = "year", required = true) @QueryParam("year") @NotNull Integer year) {
+    public ResidenceFeedbackSummary residenceFeedbackSummary(@PathParam("org") String org, @Parameter(description = "year", required = true) @QueryParam("year") @NotNull Integer year) {
         return service.residenceSummary(org, year);
     }
 

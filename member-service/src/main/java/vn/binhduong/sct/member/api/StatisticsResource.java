@@ -36,7 +36,7 @@ public class StatisticsResource {
     @GET
     @Path("members")
     @Operation(summary = "Members by status and by cell at a date (the official roll; temporary attendees counted apart), and how many follow a religion")
-    public MembersAt members(@PathParam("org") String org,
+    public MembersAt memberStatistics(@PathParam("org") String org,
             @Parameter(description = "the date, e.g. 2021-12-31", required = true) @QueryParam("date") @NotNull LocalDate date) {
         return statistics.membersAt(org, date);
     }
@@ -44,7 +44,7 @@ public class StatisticsResource {
     @GET
     @Path("changes")
     @Operation(summary = "Changes over a period, by kind: registered, admitted, confirmed, transferred between cells, transferred out and in, removed, deceased")
-    public Changes changes(@PathParam("org") String org,
+    public Changes changeStatistics(@PathParam("org") String org,
             @Parameter(description = "first day", required = true) @QueryParam("from") @NotNull LocalDate from,
             @Parameter(description = "last day", required = true) @QueryParam("to") @NotNull LocalDate to) {
         if (to.isBefore(from)) {
@@ -56,7 +56,7 @@ public class StatisticsResource {
     @GET
     @Path("ratings")
     @Operation(summary = "Rating distribution of a year: members and cells by rating, the quota, the organisation's self-rating")
-    public YearView ratings(@PathParam("org") String org,
+    public YearView ratingStatistics(@PathParam("org") String org,
             @Parameter(description = "year", required = true) @QueryParam("year") @NotNull Integer year) {
         return evaluations.view(org, year);
     }

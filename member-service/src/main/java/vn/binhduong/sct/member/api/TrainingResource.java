@@ -51,9 +51,9 @@ public class TrainingResource {
     }
 
     @GET
-        @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.CELL_SECRETARY, Roles.VIEWER, Roles.INTEGRATION })
-    @Operation(summary = "Trainings, filtered by year and programme")
-    public PageResult<TrainingView> trainings(@PathParam("org") String org, @Parameter(description = "year") @QueryParam("year") Integer year,
+        @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.CELL_SECRETARY, Roles.INTEGRATION })
+    @Operation(summary = "Trainings of members, filtered by year and programme; a cell secretary sees their own cell's only; a viewer and department staff none (403)")
+    public PageResult<TrainingView> listTrainings(@PathParam("org") String org, @Parameter(description = "year") @QueryParam("year") Integer year,
             @Parameter(description = "programme") @QueryParam("programme") TrainingProgramme programme, @BeanParam @Valid PageParams page) {
         var result = service.trainings(org, year, programme, page.toPage());
         return PageResult.of(result.items().stream().map(TrainingResource::view).toList(), page, result.total());

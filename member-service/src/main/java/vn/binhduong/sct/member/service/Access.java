@@ -39,12 +39,24 @@ public class Access {
         return cell == null ? "" : cell;
     }
 
-    /** Personal data (national ID, date of birth, residence): admin, party committee, the secretary of the member's cell. */
+    /**
+     * Sensitive personal data (national ID, date of birth, residence, ethnicity, religion): admin, party committee, the
+     * secretary of the member's cell. Inspection committee and integration read member records without it; a viewer and
+     * department staff read no member record at all (their endpoints answer 403).
+     */
     public boolean seesPersonalData(PartyCell cell) {
         if (organizationWide()) {
             return true;
         }
         return has(Roles.CELL_SECRETARY) && cell.code.equals(jwt.getClaim(Roles.CELL_CLAIM));
+    }
+
+    /** The roles the caller holds, comma-separated, for the personal-data access log. */
+    public String roles() {
+        if (jwt == null || jwt.getGroups() == null) {
+            return "";
+        }
+        return String.join(",", new java.util.TreeSet<>(jwt.getGroups()));
     }
 
     /**

@@ -282,6 +282,61 @@ public class EvaluationService {
                 .map(mr -> new MemberRatingView(mr.memberId, codes.get(mr.cellId), mr.rating, mr.score, mr.note, mr.version)).toList();
     }
 
+    /**
+     * A year's member ratings by cursor, in (cell id, member id) order: a range scan of member_rating_year_cell_member
+     * (or member_rating_year_rating_cell_member with a rating) from the cursor, however deep; the total only when asked.
+     */
+    @SuppressWarnings("unchecked")
+    public vn.binhduong.sct.platform.api.KeysetPage<MemberRatingView> memberRatingsPage(String orgCode, int year, String cellCode,
+            Rating rating, String after, int size, boolean total) {
+        PartyOrganization org = organizations.get(orgCode);
+        EvaluationYear y = year(org, year);
+        String own = access.restrictedToCell();
+        if (own != null) {
+            cellCode = own;
+        }
+        StringBuilder where = new StringBuilder(" WHERE r.year_id = ?1");
+        List<Object> params = new java.util.ArrayList<>();
+        params.add(y.id);
+        if (cellCode != null) {
+            params.add(organizations.cellOf(org, cellCode).id);
+            where.append(" AND r.cell_id = ?").append(params.size());
+        }
+        if (rating != null) {
+            params.add(rating.name());
+            where.append(" AND r.rating = ?").append(params.size());
+        }
+        var em = MemberRating.getEntityManager();
+        Long count = null;
+        if (total) {
+            var q = em.createNativeQuery("SELECT count(*) FROM member_rating r" + where);
+            for (int i = 0; i < params.size(); i++) {
+                q.setParameter(i + 1, params.get(i));
+            }
+            count = ((Number) q.getSingleResult()).longValue();
+        }
+        if (after != null && !after.isEmpty()) {
+            var c = vn.binhduong.sct.platform.api.Cursor.parse(after, 2);
+            params.add(c.uuid(0));
+            params.add(c.uuid(1));
+            where.append(" AND (r.cell_id, r.member_id) > (?").append(params.size() - 1).append(", ?").append(params.size()).append(')');
+        }
+        params.add(size + 1);
+        var q = em.createNativeQuery("SELECT r.member_id, c.code, r.rating, r.score, r.note, r.version, r.cell_id FROM member_rating r"
+                + " JOIN party_cell c ON c.id = r.cell_id" + where + " ORDER BY r.cell_id, r.member_id LIMIT ?" + params.size());
+        for (int i = 0; i < params.size(); i++) {
+            q.setParameter(i + 1, params.get(i));
+        }
+        List<Object[]> rows = q.getResultList();
+        List<Object[]> shown = rows.size() > size ? rows.subList(0, size) : rows;
+        List<MemberRatingView> items = shown.stream().map(r -> new MemberRatingView((UUID) r[0], (String) r[1], Rating.valueOf((String) r[2]),
+                r[3] == null ? null : ((Number) r[3]).intValue(), (String) r[4], ((Number) r[5]).intValue())).toList();
+        String next = rows.size() > size
+                ? vn.binhduong.sct.platform.api.Cursor.after(shown.get(shown.size() - 1)[6], shown.get(shown.size() - 1)[0])
+                : null;
+        return new vn.binhduong.sct.platform.api.KeysetPage<>(items, size, next, count);
+    }
+
     private YearView view(PartyOrganization org, EvaluationYear y) {
         Counts c = counts(org, y);
         List<AuditView> audit = EvaluationAudit.<EvaluationAudit>list("yearId", Sort.by("id"), y.id).stream()

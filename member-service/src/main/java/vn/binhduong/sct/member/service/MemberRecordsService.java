@@ -85,6 +85,12 @@ public class MemberRecordsService {
             q.append(" and programme = :programme");
             p.and("programme", programme);
         }
+        String own = access.restrictedToCell();
+        if (own != null) {
+            // a cell secretary sees the trainings of their own cell's members only
+            q.append(" and memberId in (select m.id from Member m where m.cellId = :cell)");
+            p.and("cell", ownCell(org, own).id);
+        }
         var query = Training.<Training>find(q.toString(), Sort.by("year").and("programme").and("id"), p);
         return new TrainingPage(query.page(page).list(), query.count());
     }
@@ -121,6 +127,12 @@ public class MemberRecordsService {
         if (status != null) {
             q.append(" and status = :status");
             p.and("status", status);
+        }
+        String own = access.restrictedToCell();
+        if (own != null) {
+            // a cell secretary sees the candidates their own cell proposed only
+            q.append(" and cellId = :cell");
+            p.and("cell", ownCell(org, own).id);
         }
         var query = Candidate.<Candidate>find(q.toString(), Sort.by("awarenessClassDate").and("id"), p);
         return new CandidatePage(query.page(page).list(), query.count());
@@ -170,6 +182,12 @@ public class MemberRecordsService {
             }
         }
         return new ResidenceFeedbackSummary(year, good + notGood, good, notGood);
+    }
+
+    /** A cell secretary's own cell, in this organisation; a secretary of another organisation's cell reads nothing of it. */
+    private static PartyCell ownCell(PartyOrganization org, String own) {
+        return PartyCell.byCode(own).filter(c -> c.organizationId.equals(org.id)).orElseThrow(() -> ProblemException.forbidden(
+                "a cell secretary reads the records of their own cell (" + own + ") only, not of organisation " + org.code));
     }
 
     private Member memberOf(PartyOrganization org, UUID memberId) {

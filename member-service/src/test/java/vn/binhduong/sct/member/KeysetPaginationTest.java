@@ -1,0 +1,106 @@
+package vn.binhduong.sct.member;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static vn.binhduong.sct.member.Api.admin;
+import static vn.binhduong.sct.member.Api.get;
+import static vn.binhduong.sct.member.Api.post;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.restassured.path.json.JsonPath;
+import io.quarkus.test.junit.QuarkusTest;
+import vn.binhduong.sct.testing.TestTokens;
+
+/** Lists over members read by cursor (issue 16): every member once, in order, the total only when asked for. */
+@QuarkusTest
+class KeysetPaginationTest {
+    @Test
+    void theMemberListPagesByCursorInNameOrderWithEveryMemberOnceAndTheTotalOnlyWhenAsked() {
+        String a = Api.unique("A");
+        String b = Api.unique("B");
+        String org = Api.organization(a, b);
+        // two members share a name: the id breaks the tie, neither is skipped nor repeated
+        List<String> names = List.of("Âu Văn Năm", "An Thị Một", "Bùi Văn Ba", "Bùi Văn Ba", "Cao Thị Bốn", "Đỗ Văn Hai", "Đinh Thị Sáu");
+        for (int i = 0; i < names.size(); i++) {
+            Api.official(org, i % 2 == 0 ? a : b, names.get(i), "2010-01-05", "2011-01-10");
+        }
+        String list = "/api/v1/organizations/" + org + "/members";
+        List<String> byOffset = get(admin(), list + "?size=100").statusCode(200).extract().jsonPath().getList("items.id");
+        List<String> offsetNames = get(admin(), list + "?size=100").extract().jsonPath().getList("items.fullName");
+
+        List<String> byCursor = new ArrayList<>();
+        List<String> cursorNames = new ArrayList<>();
+        String after = "";
+        int pages = 0;
+        do {
+            JsonPath page = get(admin(), list + "?size=3&after=" + after).statusCode(200).body("size", equalTo(3))
+                    .body("page", nullValue()).body("totalPages", nullValue()).body("total", nullValue()).extract().jsonPath();
+            byCursor.addAll(page.getList("items.id"));
+            cursorNames.addAll(page.getList("items.fullName"));
+            after = page.getString("next");
+            pages++;
+        } while (after != null);
+        assertEquals(3, pages);
+        assertEquals(byOffset, byCursor, "the cursor walks the same order as the offset pages, every member once");
+        assertEquals(offsetNames, cursorNames);
+        assertEquals(7, byCursor.stream().distinct().count());
+
+        get(admin(), list + "?size=3&after=&total=true").statusCode(200).body("total", equalTo(7)).body("items", hasSize(3));
+        // offset mode keeps its page, total and pages, and hands a cursor to continue from
+        String next = get(admin(), list + "?page=1&size=3").statusCode(200).body("page", equalTo(1)).body("total", equalTo(7))
+                .body("totalPages", equalTo(3)).body("next", notNullValue()).extract().path("next");
+        get(admin(), list + "?size=3&after=" + next).statusCode(200).body("items.id", equalTo(byOffset.subList(6, 7))).body("next", nullValue());
+        get(admin(), list + "?page=2&size=3").statusCode(200).body("next", nullValue());
+
+        // filters and the cell secretary's own cell hold in cursor mode
+        get(admin(), list + "?cell=" + b + "&after=&size=10&total=true").statusCode(200).body("total", equalTo(3))
+                .body("items.cellCode", equalTo(List.of(b, b, b)));
+        get(TestTokens.cellSecretary(a), list + "?after=&size=10").statusCode(200).body("items", hasSize(4))
+                .body("items.cellCode", equalTo(List.of(a, a, a, a)));
+        get(admin(), list + "?status=OFFICIAL&name=bùi&after=&size=1").statusCode(200).body("items[0].fullName", equalTo("Bùi Văn Ba"))
+                .body("next", notNullValue());
+
+        for (String bad : List.of("?after=garbage", "?after=MQ", "?after=" + next + "&page=1")) {
+            get(admin(), list + bad).statusCode(400).contentType("application/problem+json");
+        }
+    }
+
+    @Test
+    void aYearsRatingsPageByCursorFilteredByCellAndRating() {
+        String a = Api.unique("A");
+        String b = Api.unique("B");
+        String org = Api.organization(a, b);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(Api.official(org, i < 3 ? a : b, "Đảng viên " + i, "2010-01-05", "2011-01-10"));
+        }
+        String base = "/api/v1/organizations/" + org + "/evaluations";
+        post(admin(), base, Map.of("year", 2021, "evaluationDate", "2021-12-20")).statusCode(201);
+        post(admin(), base + "/2021/member-ratings", Map.of("ratings", Api.ratings(ids, 1))).statusCode(200);
+        String ratings = base + "/2021/member-ratings";
+        // without after or size: the whole list as before
+        List<String> whole = get(admin(), ratings).statusCode(200).body("size()", equalTo(5)).extract().jsonPath().getList("memberId");
+        List<String> paged = new ArrayList<>();
+        String after = "";
+        do {
+            JsonPath page = get(admin(), ratings + "?size=2&after=" + after).statusCode(200).extract().jsonPath();
+            paged.addAll(page.getList("items.memberId"));
+            after = page.getString("next");
+        } while (after != null);
+        assertEquals(whole, paged);
+        get(admin(), ratings + "?size=10&cell=" + b + "&total=true").statusCode(200).body("total", equalTo(2))
+                .body("items.cellCode", equalTo(List.of(b, b)));
+        get(admin(), ratings + "?size=10&rating=EXCELLENT").statusCode(200).body("items.memberId", equalTo(List.of(ids.get(0))));
+        get(TestTokens.cellSecretary(b), ratings + "?size=10").statusCode(200).body("items", hasSize(2));
+        get(admin(), ratings + "?after=xyz").statusCode(400).contentType("application/problem+json");
+        get(admin(), ratings + "?size=0").statusCode(400);
+    }
+}

@@ -24,6 +24,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -64,7 +65,7 @@ public class PermitResource {
 
     @Schema(description = "Outcome of a verification")
     public record Verification(@Schema(description = "true only for VALID") boolean valid,
-            @Schema(description = "VALID, EXPIRED, NOT_YET_VALID, REVOKED, BAD_SIGNATURE, UNKNOWN_KEY, UNKNOWN_PERMIT, MALFORMED") String status,
+            @Schema(description = "VALID, EXPIRED, NOT_YET_VALID, REVOKED, BAD_SIGNATURE, UNKNOWN_KEY, RETIRED_KEY (signed with a key an admin retired), UNKNOWN_PERMIT, MALFORMED") String status,
             @Schema(description = "plain-words reason") String reason, @Schema(description = "key id of the token") String kid,
             @Schema(description = "permit id, once the signature holds") UUID permitId,
             @Schema(description = "kind") PermitKind kind, @Schema(description = "first valid day") LocalDate validFrom,
@@ -78,7 +79,7 @@ public class PermitResource {
         }
     }
 
-    @Schema(description = "JWK set (RFC 7517) of the permit signing keys")
+    @Schema(description = "JWK set (RFC 7517) of the permit signing keys not retired: the active one and those that still verify older permits")
     public record JwkSet(@Schema(description = "public keys") List<PermitKeys.Jwk> keys) {
     }
 
@@ -199,5 +200,31 @@ public class PermitResource {
     @Operation(summary = "Permits to a date: issued here by kind, revoked, and the totals documents report (no holder data)")
     public PermitStatistics statistics(@QueryParam("asOf") LocalDate asOf) {
         return service.statistics(asOf);
+    }
+
+    @GET
+    @Path("signing-keys")
+    @RolesAllowed({ Roles.ADMIN })
+    @Operation(summary = "Admin: every permit signing key (active, still verifying, retired) with the permits it signed; never the private part")
+    public List<PermitKeys.SigningKeyView> listSigningKeys() {
+        return keys.keys();
+    }
+
+    @POST
+    @Path("signing-keys")
+    @RolesAllowed({ Roles.ADMIN })
+    @Operation(summary = "Admin: rotate the signing key. A new key (stored encrypted) signs every permit from now on; the previous keys stay published and keep verifying their permits until retired")
+    public Response rotateSigningKey() {
+        PermitKeys.SigningKeyView k = keys.rotate();
+        return Response.created(URI.create("/api/v1/permits/signing-keys/" + k.kid())).entity(k).build();
+    }
+
+    @POST
+    @Path("signing-keys/{kid}/retirement")
+    @RolesAllowed({ Roles.ADMIN })
+    @Operation(summary = "Admin: retire a signing key that no longer signs (409 for the active key: rotate first). It leaves the JWK set and every permit it signed fails verification with RETIRED_KEY")
+    public PermitKeys.SigningKeyView retireSigningKey(
+            @Parameter(description = "key id, as in the JWK set and the token header") @PathParam("kid") String kid) {
+        return keys.retire(kid);
     }
 }

@@ -90,8 +90,9 @@ public class PermitService {
         p.validUntil = r.validUntil();
         p.status = PermitStatus.ACTIVE;
         p.issuedAt = Instant.now();
-        p.kid = keys.activeKid();
-        p.token = sign(p);
+        PermitKeys.Signer signer = keys.activeSigner();
+        p.kid = signer.kid();
+        p.token = sign(p, signer);
         p.persist();
         outbox.record(CovidEvents.PERMIT_ISSUED, CovidEvents.ORGANIZATION, "permit", p.id.toString(),
                 new CovidEvents.PermitIssued(p.id.toString(), p.kind.name(), p.company, p.validFrom, p.validUntil, p.kid));
@@ -171,11 +172,16 @@ public class PermitService {
             return Verification.refused("BAD_SIGNATURE", "only ES256 is accepted, not " + header.path("alg").asText(), null);
         }
         String kid = header.path("kid").asText();
-        PublicKey key = kid.isEmpty() ? null : keys.publicKey(kid);
-        if (key == null) {
-            return Verification.refused("UNKNOWN_KEY", "the token was signed with key '" + kid
-                    + "', which is not among this service's published keys", kid);
+        PermitKeys.KeyState state = kid.isEmpty() ? null : keys.publicKey(kid);
+        if (state == null) {
+            return Verification.refused("UNKNOWN_KEY", "the token was signed with key '" + printable(kid)
+                    + "', which is not among this service's published keys", printable(kid));
         }
+        if (state.retiredAt() != null) {
+            return Verification.refused("RETIRED_KEY", "the token was signed with key '" + kid + "', retired on "
+                    + state.retiredAt() + ": permits signed with it no longer verify; the holder needs a new permit", kid);
+        }
+        PublicKey key = state.key();
         boolean ok;
         try {
             ok = Es256.verify(key, (parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII), signature);
@@ -206,6 +212,15 @@ public class PermitService {
             return Verification.of(false, "NOT_YET_VALID", "permit " + id + " is valid from " + p.validFrom, kid, p);
         }
         return Verification.of(true, "VALID", "signature, validity and revocation checked", kid, p);
+    }
+
+    /** A key id as received, shown back without control characters and cut to 64 characters. */
+    private static String printable(String kid) {
+        String cut = kid.length() > 64 ? kid.substring(0, 64) : kid;
+        StringBuilder b = new StringBuilder(cut.length());
+        cut.codePoints().forEach(c -> b.append(Character.isISOControl(c) || Character.getType(c) == Character.SURROGATE
+                ? "\uFFFD" : Character.toString(c)));
+        return b.toString();
     }
 
     public RevocationList revocations() {
@@ -294,7 +309,7 @@ public class PermitService {
         return new ReportedPermitTotal(t.asOf, t.total, byKind, t.total - split, !complete || split == t.total, t.source);
     }
 
-    private String sign(Permit p) {
+    private String sign(Permit p, PermitKeys.Signer signer) {
         try {
             Map<String, Object> header = new LinkedHashMap<>();
             header.put("alg", "ES256");
@@ -310,7 +325,7 @@ public class PermitService {
             claims.put("nbf", p.validFrom.atStartOfDay(Rules.ZONE).toEpochSecond());
             claims.put("exp", p.validUntil.plusDays(1).atStartOfDay(Rules.ZONE).toEpochSecond());
             String input = PermitKeys.b64(JSON.writeValueAsBytes(header)) + "." + PermitKeys.b64(JSON.writeValueAsBytes(claims));
-            byte[] sig = Es256.sign(keys.activePrivate(), input.getBytes(StandardCharsets.US_ASCII));
+            byte[] sig = Es256.sign(signer.key(), input.getBytes(StandardCharsets.US_ASCII));
             return input + "." + PermitKeys.b64(sig);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -63,7 +63,11 @@ class PermitTest {
         return JSON.readTree(body);
     }
 
-    /** What a checkpoint does with nothing but the published JWK set: plain JDK, no code of this service. */
+    /**
+     * What a checkpoint does with nothing but the published JWK set: plain JDK, no code of this service. It converts the
+     * JOSE signature to DER by hand, as checkpoints written against the earlier tokens do, so it also shows that the
+     * JDK's P1363 output the service signs with now is the same JOSE format.
+     */
     private static boolean verifyOffline(String token, JsonNode jwks) throws Exception {
         String[] parts = token.split("\\.");
         JsonNode header = JSON.readTree(Base64.getUrlDecoder().decode(parts[0]));
@@ -98,6 +102,21 @@ class PermitTest {
         return false;
     }
 
+    /** The same check with the JDK's P1363 format, which reads JOSE's R||S directly. */
+    private static boolean verifyOfflineP1363(String token, JsonNode jwks) throws Exception {
+        String[] parts = token.split("\\.");
+        String kid = JSON.readTree(Base64.getUrlDecoder().decode(parts[0])).get("kid").asText();
+        for (JsonNode k : jwks.get("keys")) {
+            if (k.get("kid").asText().equals(kid)) {
+                Signature sig = Signature.getInstance("SHA256withECDSAinP1363Format");
+                sig.initVerify(vn.binhduong.sct.covid.service.PermitKeys.toPublicKey(k.get("x").asText(), k.get("y").asText()));
+                sig.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+                return sig.verify(Base64.getUrlDecoder().decode(parts[2]));
+            }
+        }
+        return false;
+    }
+
     private static String tamper(String token) {
         String[] parts = token.split("\\.");
         String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
@@ -114,6 +133,8 @@ class PermitTest {
         assertFalse(jwks.toString().contains("\"d\""), "the private key is never published");
         assertTrue(verifyOffline(token, jwks));
         assertFalse(verifyOffline(tamper(token), jwks));
+        assertTrue(verifyOfflineP1363(token, jwks));
+        assertFalse(verifyOfflineP1363(tamper(token), jwks));
 
         assertEquals("VALID", publicVerify(token).get("status").asText());
         JsonNode tampered = publicVerify(tamper(token));
@@ -127,12 +148,10 @@ class PermitTest {
         String[] parts = token.split("\\.");
         var pair = KeyPairGenerator.getInstance("EC");
         pair.initialize(new ECGenParameterSpec("secp256r1"));
-        Signature sig = Signature.getInstance("SHA256withECDSA");
+        Signature sig = Signature.getInstance("SHA256withECDSAinP1363Format");
         sig.initSign(pair.generateKeyPair().getPrivate());
         sig.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
-        byte[] der = sig.sign();
-        String forged = parts[0] + "." + parts[1] + "." + Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(vn.binhduong.sct.covid.domain.Es256.derToJose(der));
+        String forged = parts[0] + "." + parts[1] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(sig.sign());
         assertEquals("BAD_SIGNATURE", publicVerify(forged).get("status").asText());
 
         String otherKid = Base64.getUrlEncoder().withoutPadding().encodeToString(

@@ -29,6 +29,10 @@ public final class InspectionEvents {
     public static final EventType PLANNED_WORK_REGISTERED = EventType.of("planned-work.registered", 1);
     public static final EventType PLANNED_WORK_POSTPONED = EventType.of("planned-work.postponed", 1);
 
+    /** inspection-body.registered: the same three fields the untyped map carried before. */
+    public record InspectionBodyRegistered(String code, String name, String organization) {
+    }
+
     public record ProgrammeIssued(UUID programmeId, String bodyCode, String bodyName, String organization,
             String documentNumber, LocalDate issuedOn, int year, String title, int itemsPlanned) {
     }

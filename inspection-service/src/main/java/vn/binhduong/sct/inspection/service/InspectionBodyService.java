@@ -1,6 +1,5 @@
 package vn.binhduong.sct.inspection.service;
 
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +31,7 @@ public class InspectionBodyService {
         e.organization = request.organization();
         e.persist();
         outbox.record(InspectionEvents.REGISTERED, e.organization, "inspection-body", e.id.toString(),
-                Map.of("code", e.code, "name", e.name, "organization", e.organization));
+                new InspectionEvents.InspectionBodyRegistered(e.code, e.name, e.organization));
         return e;
     }
 

@@ -46,7 +46,7 @@ class Demo2021Test {
                         "UBKT-DUSCT INSPECTION CB4", "UBKT-DUSCT SUPERVISION CB2"))
                 .body("cellsWithSelfInspectionPlan", equalTo(4)).body("cellsKnown", equalTo(4))
                 .body("membersPlannedForSelfInspection", equalTo(16)).body("membersSelfInspected", equalTo(16));
-        given().auth().oauth2(viewer).queryParam("year", 2021).get("/api/v1/programmes").then()
+        given().auth().oauth2(TestTokens.as(Roles.PARTY_COMMITTEE)).queryParam("year", 2021).get("/api/v1/programmes").then()
                 .body("items.documentNumber", containsInAnyOrder("06-CTr/ĐUSCT", "07-Ctr/UBKT"))
                 .body("items.issuedOn", everyItem(equalTo("2021-02-02")));
 

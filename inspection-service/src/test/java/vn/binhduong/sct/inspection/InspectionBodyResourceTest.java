@@ -32,7 +32,7 @@ class InspectionBodyResourceTest {
         }
         given().auth().oauth2(TestTokens.as(Roles.ADMIN)).contentType(ContentType.JSON).body(body)
                 .post("/api/v1/bodies").then().statusCode(409).contentType("application/problem+json");
-        given().auth().oauth2(TestTokens.as(Roles.VIEWER)).get("/api/v1/bodies/X-1").then().statusCode(200);
+        given().auth().oauth2(TestTokens.as(Roles.INTEGRATION)).get("/api/v1/bodies/X-1").then().statusCode(200);
         given().get("/q/health/ready").then().statusCode(200);
     }
 }

@@ -64,7 +64,7 @@ final class MemberEventsFixture {
         long deadline = System.currentTimeMillis() + 30_000;
         while (System.currentTimeMillis() < deadline) {
             int total = given().auth().oauth2(TestTokens.as(Roles.ADMIN)).queryParam("organization", organization)
-                    .get("/api/v1/known-units").then().statusCode(200).extract().path("total");
+                    .queryParam("total", true).get("/api/v1/known-units").then().statusCode(200).extract().path("total");
             if (total >= count) {
                 return;
             }

@@ -69,7 +69,7 @@ class PartyInspectionTest {
             assertEquals("06-CTr/ĐUSCT", issued.get(0).payload().get("documentNumber").asText());
             assertEquals(2, probe.awaitType("inspection-item.planned", 2).size());
 
-            String itemId = given().auth().oauth2(TestTokens.as(Roles.VIEWER)).get("/api/v1/programmes/" + programmeId)
+            String itemId = given().auth().oauth2(TestTokens.as(Roles.PARTY_COMMITTEE)).get("/api/v1/programmes/" + programmeId)
                     .then().statusCode(200).extract().path("items.find { it.targetRef == 'CB1' }.id");
             post(Roles.INSPECTION_COMMITTEE, "/api/v1/items/" + itemId + "/start", Map.of("startedOn", "2025-03-02", "version", 0))
                     .statusCode(200).body("status", equalTo("IN_PROGRESS"));
@@ -86,7 +86,7 @@ class PartyInspectionTest {
             assertEquals(2, concluded.payload().get("programmeItemsPlanned").asInt());
             assertEquals(1, concluded.payload().get("programmeItemsConcluded").asInt());
         }
-        given().auth().oauth2(TestTokens.as(Roles.VIEWER)).get("/api/v1/programmes/" + programmeId).then().statusCode(200)
+        given().auth().oauth2(TestTokens.as(Roles.PARTY_COMMITTEE)).get("/api/v1/programmes/" + programmeId).then().statusCode(200)
                 .body("completion.planned", equalTo(2)).body("completion.concluded", equalTo(1))
                 .body("completion.rate", equalTo(0.5f));
         given().auth().oauth2(TestTokens.as(Roles.VIEWER)).queryParam("year", 2025).queryParam("organization", org)
@@ -97,8 +97,8 @@ class PartyInspectionTest {
 
     @Test
     void refusesASecondProgrammeWithTheSameNumberFromTheSameIssuer() {
-        post(Roles.PARTY_COMMITTEE, "/api/v1/programmes", programme("07-Ctr/UBKT", List.of())).statusCode(201);
-        post(Roles.PARTY_COMMITTEE, "/api/v1/programmes", programme("07-Ctr/UBKT", List.of())).statusCode(409)
+        post(Roles.INSPECTION_COMMITTEE, "/api/v1/programmes", programme("07-Ctr/UBKT", List.of())).statusCode(201);
+        post(Roles.INSPECTION_COMMITTEE, "/api/v1/programmes", programme("07-Ctr/UBKT", List.of())).statusCode(409)
                 .contentType("application/problem+json").body("detail", containsString("07-Ctr/UBKT"));
     }
 
@@ -133,7 +133,7 @@ class PartyInspectionTest {
         post(Roles.INSPECTION_COMMITTEE, "/api/v1/items/" + itemId + "/conclusion",
                 Map.of("concludedOn", "2025-04-01", "violationFound", false, "version", 0))
                 .statusCode(409).body("status", equalTo("PLANNED"));
-        given().auth().oauth2(TestTokens.as(Roles.VIEWER)).get("/api/v1/items/" + itemId).then().body("status", equalTo("PLANNED"))
+        given().auth().oauth2(TestTokens.as(Roles.PARTY_COMMITTEE)).get("/api/v1/items/" + itemId).then().body("status", equalTo("PLANNED"))
                 .body("concludedOn", nullValue());
     }
 

@@ -95,10 +95,10 @@ class StateAndComplianceTest {
                 .then().statusCode(200).body("delegations", equalTo(1)).body("delegationsConcluded", equalTo(1))
                 .body("penalties", equalTo(2)).body("individualsPenalized", equalTo(1)).body("businessesPenalized", equalTo(1))
                 .body("totalAmountVnd", equalTo(37_500_000)).body("penaltiesPaid", equalTo(1)).body("allComplied", equalTo(false));
-        given().auth().oauth2(TestTokens.as(Roles.VIEWER)).queryParam("year", year).queryParam("field", "ELECTRICITY")
-                .get("/api/v1/state-inspections").then().body("total", equalTo(1));
-        given().auth().oauth2(TestTokens.as(Roles.VIEWER)).queryParam("year", year).queryParam("field", "GAS")
-                .get("/api/v1/state-inspections").then().body("total", equalTo(0));
+        given().auth().oauth2(TestTokens.as(Roles.PARTY_COMMITTEE)).queryParam("year", year).queryParam("field", "ELECTRICITY")
+                .queryParam("total", true).get("/api/v1/state-inspections").then().body("total", equalTo(1));
+        given().auth().oauth2(TestTokens.as(Roles.PARTY_COMMITTEE)).queryParam("year", year).queryParam("field", "GAS")
+                .queryParam("total", true).get("/api/v1/state-inspections").then().body("total", equalTo(0));
     }
 
     @Test

@@ -51,7 +51,7 @@ public final class PartyInspectionApi {
     @Schema(description = "Bắt đầu tiến hành")
     public record StartRequest(
             @Schema(description = "ngày bắt đầu", examples = "2021-06-01") @NotNull LocalDate startedOn,
-            @Schema(description = "phiên bản đang sửa (khóa lạc quan)", examples = "0") @NotNull Integer version) {
+            @Schema(description = "phiên bản đang sửa (khóa lạc quan); có thể thay bằng header If-Match: \"<version>\" (ETag của GET)", examples = "0") Integer version) {
     }
 
     @Schema(description = "Kết luận kiểm tra, giám sát")
@@ -60,20 +60,20 @@ public final class PartyInspectionApi {
             @Schema(description = "có phát hiện vi phạm không", examples = "false") @NotNull Boolean violationFound,
             @Schema(description = "nhận xét, đánh giá", examples = "Thực hiện tốt nội dung kiểm tra") @Size(max = 4000) String remarks,
             @Schema(description = "kiến nghị", examples = "Phát huy ưu điểm, khắc phục hạn chế") @Size(max = 4000) String recommendations,
-            @Schema(description = "phiên bản đang sửa", examples = "1") @NotNull Integer version) {
+            @Schema(description = "phiên bản đang sửa; có thể thay bằng header If-Match: \"<version>\" (ETag của GET)", examples = "1") Integer version) {
     }
 
     @Schema(description = "Hoãn sang năm sau, giữ lý do")
     public record PostponementRequest(
             @Schema(description = "lý do", examples = "Do tình hình dịch bệnh Covid-19 diễn biến phức tạp") @NotBlank @Size(max = 2000) String reason,
             @Schema(description = "năm thực hiện mới, sau năm kế hoạch", examples = "2022") @NotNull @Min(2000) @Max(2100) Integer toYear,
-            @Schema(description = "phiên bản đang sửa", examples = "0") @NotNull Integer version) {
+            @Schema(description = "phiên bản đang sửa; có thể thay bằng header If-Match: \"<version>\" (ETag của GET)", examples = "0") Integer version) {
     }
 
     @Schema(description = "Hủy, giữ lý do")
     public record CancellationRequest(
             @Schema(description = "lý do", examples = "Trùng nội dung với đoàn kiểm tra của cấp trên") @NotBlank @Size(max = 2000) String reason,
-            @Schema(description = "phiên bản đang sửa", examples = "0") @NotNull Integer version) {
+            @Schema(description = "phiên bản đang sửa; có thể thay bằng header If-Match: \"<version>\" (ETag của GET)", examples = "0") Integer version) {
     }
 
     @Schema(description = "Kế hoạch tự kiểm tra, giám sát của một chi bộ trong năm và số đảng viên đã tự kiểm tra")

@@ -1,13 +1,16 @@
 package vn.binhduong.sct.inspection.api;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.persistence.EntityManager;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,8 +18,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import io.quarkus.panache.common.Sort;
 import vn.binhduong.sct.inspection.api.PartyInspectionApi.CancellationRequest;
@@ -37,6 +43,9 @@ import vn.binhduong.sct.inspection.domain.ItemStatus;
 import vn.binhduong.sct.inspection.domain.KnownPartyUnit;
 import vn.binhduong.sct.inspection.domain.SelfInspectionPlan;
 import vn.binhduong.sct.inspection.service.PartyInspectionService;
+import vn.binhduong.sct.inspection.service.Versions;
+import vn.binhduong.sct.platform.api.Cursor;
+import vn.binhduong.sct.platform.api.KeysetPage;
 import vn.binhduong.sct.platform.api.PageParams;
 import vn.binhduong.sct.platform.api.PageResult;
 import vn.binhduong.sct.platform.security.Roles;
@@ -44,30 +53,37 @@ import vn.binhduong.sct.platform.security.Roles;
 @Path("/api/v1")
 @Tag(name = "party inspection and supervision", description = "Chương trình kiểm tra, giám sát của Ban Thường vụ và Ủy ban kiểm tra; tự kiểm tra của chi bộ")
 public class PartyInspectionResource {
-    static final String[] READERS = { Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE,
-            Roles.DEPARTMENT_STAFF, Roles.VIEWER, Roles.INTEGRATION };
+    /** Sort keys of the keyset lists; V2__keyset_indexes.sql indexes them. */
+    static final String ITEM_ORDER = "planned_from, id";
+    static final String KNOWN_UNIT_ORDER = "id";
 
     private final PartyInspectionService service;
+    private final EntityManager em;
 
-    public PartyInspectionResource(PartyInspectionService service) {
+    public PartyInspectionResource(PartyInspectionService service, EntityManager em) {
         this.service = service;
+        this.em = em;
+    }
+
+    private static <T> RestResponse<T> tagged(T entity, int version) {
+        return RestResponse.ResponseBuilder.ok(entity).header("ETag", Versions.etag(version)).build();
     }
 
     @POST
     @Path("programmes")
-    @RolesAllowed({ Roles.ADMIN, Roles.INSPECTION_COMMITTEE, Roles.PARTY_COMMITTEE })
+    @RolesAllowed({ Roles.ADMIN, Roles.INSPECTION_COMMITTEE })
     @Operation(summary = "Issue a programme, optionally with its items; publishes inspection-programme.issued and one inspection-item.planned per item",
             description = "The document number is unique per issuing body (409); issue date and planned periods must lie in the programme's year (422); each target must be a cell or member already announced on sct.member.events (422 unknown-target).")
-    public Response issue(@Valid @NotNull ProgrammeRequest request) {
+    public Response issueProgramme(@Valid @NotNull ProgrammeRequest request) {
         InspectionProgramme p = service.issue(request);
         return Response.created(URI.create("/api/v1/programmes/" + p.id)).entity(ProgrammeView.of(p, service.items(p.id))).build();
     }
 
     @GET
     @Path("programmes")
-    @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.DEPARTMENT_STAFF, Roles.VIEWER, Roles.INTEGRATION })
+    @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.INTEGRATION })
     @Operation(summary = "Programmes with their items and computed completion, filtered by year and issuing body")
-    public PageResult<ProgrammeView> programmes(@Parameter(description = "năm") @QueryParam("year") Integer year,
+    public PageResult<ProgrammeView> listProgrammes(@Parameter(description = "năm") @QueryParam("year") Integer year,
             @Parameter(description = "mã cơ quan ban hành") @QueryParam("body") String body,
             @BeanParam @Valid PageParams page) {
         Filter f = new Filter().eq("year = :year", "year", year).eq("bodyCode = :body", "body", body);
@@ -78,84 +94,119 @@ public class PartyInspectionResource {
 
     @GET
     @Path("programmes/{id}")
-    @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.DEPARTMENT_STAFF, Roles.VIEWER, Roles.INTEGRATION })
-    @Operation(summary = "One programme with its items and computed completion")
-    public ProgrammeView programme(@PathParam("id") UUID id) {
-        return ProgrammeView.of(service.programme(id), service.items(id));
+    @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.INTEGRATION })
+    @Operation(summary = "One programme with its items and computed completion; ETag = its version")
+    @APIResponse(responseCode = "404", description = "no such programme", content = @Content(mediaType = "application/problem+json"))
+    public RestResponse<ProgrammeView> getProgramme(@PathParam("id") UUID id) {
+        InspectionProgramme p = service.programme(id);
+        return tagged(ProgrammeView.of(p, service.items(id)), p.version);
     }
 
     @POST
     @Path("programmes/{id}/items")
-    @RolesAllowed({ Roles.ADMIN, Roles.INSPECTION_COMMITTEE, Roles.PARTY_COMMITTEE })
+    @RolesAllowed({ Roles.ADMIN, Roles.INSPECTION_COMMITTEE })
     @Operation(summary = "Add an item to a programme; publishes inspection-item.planned")
-    public Response addItem(@PathParam("id") UUID id, @Valid @NotNull ItemRequest request) {
+    public Response addProgrammeItem(@PathParam("id") UUID id, @Valid @NotNull ItemRequest request) {
         InspectionItem i = service.addItem(id, request);
         return Response.created(URI.create("/api/v1/items/" + i.id)).entity(ItemView.of(i)).build();
     }
 
     @GET
     @Path("items")
-    @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.DEPARTMENT_STAFF, Roles.VIEWER, Roles.INTEGRATION })
-    @Operation(summary = "Items across programmes, filtered by year, body, kind, status and target")
-    public PageResult<ItemView> items(@Parameter(description = "năm của chương trình") @QueryParam("year") Integer year,
+    @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.INTEGRATION })
+    @Operation(summary = "Items across programmes, filtered by year, body, kind, status and target cell, by planned start, one keyset page at a time",
+            description = "Pass the page's 'next' as 'after' for the following page (an index range scan however deep); "
+                    + "'page' still works for the first pages. The total is counted only with total=true.")
+    @APIResponse(responseCode = "400", description = "bad filter or cursor", content = @Content(mediaType = "application/problem+json"))
+    public KeysetPage<ItemView> listInspectionItems(@Parameter(description = "năm của chương trình") @QueryParam("year") Integer year,
             @Parameter(description = "mã cơ quan ban hành") @QueryParam("body") String body,
             @Parameter(description = "loại") @QueryParam("kind") ItemKind kind,
             @Parameter(description = "trạng thái") @QueryParam("status") ItemStatus status,
             @Parameter(description = "mã chi bộ của đối tượng") @QueryParam("cell") String cell,
+            @Parameter(description = "cursor: the 'next' of the previous page") @QueryParam("after") String after,
+            @Parameter(description = "count the whole filtered list (one scan)") @QueryParam("total") boolean total,
             @BeanParam @Valid PageParams page) {
-        Filter f = new Filter()
-                .eq("programmeId in (select p.id from InspectionProgramme p where p.year = :year)", "year", year)
-                .eq("programmeId in (select p.id from InspectionProgramme p where p.bodyCode = :body)", "body", body)
+        KeysetQuery q = new KeysetQuery("inspection_item", ITEM_ORDER)
+                .eq("programme_id IN (SELECT p.id FROM inspection_programme p WHERE p.year = :year)", "year", year)
+                .eq("programme_id IN (SELECT p.id FROM inspection_programme p WHERE p.body_code = :body)", "body", body)
                 .eq("kind = :kind", "kind", kind).eq("status = :status", "status", status)
-                .eq("targetCellCode = :cell", "cell", cell);
-        var query = InspectionItem.<InspectionItem>find(f.query(), Sort.by("plannedFrom").and("id"), f.params());
-        return PageResult.of(query.page(page.toPage()).list().stream().map(ItemView::of).toList(), page, query.count());
+                .eq("target_cell_code = :cell", "cell", cell);
+        Object[] from = null;
+        if (after != null) {
+            Cursor c = Cursor.parse(after, 2);
+            from = new Object[] { c.date(0), c.uuid(1) };
+        }
+        List<InspectionItem> rows = q.rows(em, InspectionItem.class, from, page, page.size);
+        return KeysetPage.of(rows, page.size, (InspectionItem i) -> Cursor.after(i.plannedFrom, i.id),
+                total ? q.count(em) : null).map(ItemView::of);
     }
 
     @GET
     @Path("items/{id}")
-    @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.DEPARTMENT_STAFF, Roles.VIEWER, Roles.INTEGRATION })
-    @Operation(summary = "One item")
-    public ItemView item(@PathParam("id") UUID id) {
-        return ItemView.of(service.item(id));
+    @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.INTEGRATION })
+    @Operation(summary = "One item; ETag = its version (for If-Match on start, conclusion, postponement, cancellation)")
+    @APIResponse(responseCode = "404", description = "no such item", content = @Content(mediaType = "application/problem+json"))
+    public RestResponse<ItemView> getInspectionItem(@PathParam("id") UUID id) {
+        InspectionItem i = service.item(id);
+        return tagged(ItemView.of(i), i.version);
     }
 
     @POST
     @Path("items/{id}/start")
-    @RolesAllowed({ Roles.ADMIN, Roles.INSPECTION_COMMITTEE, Roles.PARTY_COMMITTEE })
+    @RolesAllowed({ Roles.ADMIN, Roles.INSPECTION_COMMITTEE })
     @Operation(summary = "PLANNED → IN_PROGRESS; publishes inspection-item.started")
-    public ItemView start(@PathParam("id") UUID id, @Valid @NotNull StartRequest request) {
-        return ItemView.of(service.start(id, request));
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "409", description = "stale body version or wrong status", content = @Content(mediaType = "application/problem+json"))
+    public RestResponse<ItemView> startInspectionItem(@PathParam("id") UUID id,
+            @Parameter(description = "the ETag of the GET, e.g. \"0\"; instead of or next to the body's version") @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull StartRequest request) {
+        InspectionItem i = service.start(id, request, ifMatch);
+        return tagged(ItemView.of(i), i.version);
     }
 
     @POST
     @Path("items/{id}/conclusion")
-    @RolesAllowed({ Roles.ADMIN, Roles.INSPECTION_COMMITTEE, Roles.PARTY_COMMITTEE })
+    @RolesAllowed({ Roles.ADMIN, Roles.INSPECTION_COMMITTEE })
     @Operation(summary = "IN_PROGRESS → CONCLUDED with the conclusion; publishes inspection-item.concluded",
             description = "Only an item in progress can be concluded (409 item-status).")
-    public ItemView conclude(@PathParam("id") UUID id, @Valid @NotNull ConclusionRequest request) {
-        return ItemView.of(service.conclude(id, request));
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "409", description = "stale body version or wrong status", content = @Content(mediaType = "application/problem+json"))
+    public RestResponse<ItemView> concludeInspectionItem(@PathParam("id") UUID id,
+            @Parameter(description = "the ETag of the GET, e.g. \"0\"; instead of or next to the body's version") @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull ConclusionRequest request) {
+        InspectionItem i = service.conclude(id, request, ifMatch);
+        return tagged(ItemView.of(i), i.version);
     }
 
     @POST
     @Path("items/{id}/postponement")
-    @RolesAllowed({ Roles.ADMIN, Roles.INSPECTION_COMMITTEE, Roles.PARTY_COMMITTEE })
+    @RolesAllowed({ Roles.ADMIN, Roles.INSPECTION_COMMITTEE })
     @Operation(summary = "Postpone to a later year with a reason; publishes inspection-item.postponed")
-    public ItemView postpone(@PathParam("id") UUID id, @Valid @NotNull PostponementRequest request) {
-        return ItemView.of(service.postpone(id, request));
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "409", description = "stale body version or wrong status", content = @Content(mediaType = "application/problem+json"))
+    public RestResponse<ItemView> postponeInspectionItem(@PathParam("id") UUID id,
+            @Parameter(description = "the ETag of the GET, e.g. \"0\"; instead of or next to the body's version") @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull PostponementRequest request) {
+        InspectionItem i = service.postpone(id, request, ifMatch);
+        return tagged(ItemView.of(i), i.version);
     }
 
     @POST
     @Path("items/{id}/cancellation")
-    @RolesAllowed({ Roles.ADMIN, Roles.INSPECTION_COMMITTEE, Roles.PARTY_COMMITTEE })
+    @RolesAllowed({ Roles.ADMIN, Roles.INSPECTION_COMMITTEE })
     @Operation(summary = "Cancel with a reason (cancelled items leave the completion denominator); publishes inspection-item.cancelled")
-    public ItemView cancel(@PathParam("id") UUID id, @Valid @NotNull CancellationRequest request) {
-        return ItemView.of(service.cancel(id, request));
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "409", description = "stale body version or wrong status", content = @Content(mediaType = "application/problem+json"))
+    public RestResponse<ItemView> cancelInspectionItem(@PathParam("id") UUID id,
+            @Parameter(description = "the ETag of the GET, e.g. \"0\"; instead of or next to the body's version") @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull CancellationRequest request) {
+        InspectionItem i = service.cancel(id, request, ifMatch);
+        return tagged(ItemView.of(i), i.version);
     }
 
     @POST
     @Path("self-inspections")
-    @RolesAllowed({ Roles.ADMIN, Roles.INSPECTION_COMMITTEE, Roles.PARTY_COMMITTEE })
+    @RolesAllowed({ Roles.ADMIN, Roles.INSPECTION_COMMITTEE })
     @Operation(summary = "Record a cell's self-inspection plan for a year and how many members it self-inspected (recording again updates it); publishes self-inspection.recorded")
     public Response recordSelfInspection(@Valid @NotNull SelfInspectionRequest request) {
         SelfInspectionPlan p = service.recordSelfInspection(request);
@@ -164,9 +215,9 @@ public class PartyInspectionResource {
 
     @GET
     @Path("self-inspections")
-    @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.DEPARTMENT_STAFF, Roles.VIEWER, Roles.INTEGRATION })
+    @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.INTEGRATION })
     @Operation(summary = "Cells' self-inspection plans, filtered by year and organisation")
-    public PageResult<SelfInspectionView> selfInspections(@Parameter(description = "năm") @QueryParam("year") Integer year,
+    public PageResult<SelfInspectionView> listSelfInspections(@Parameter(description = "năm") @QueryParam("year") Integer year,
             @Parameter(description = "mã tổ chức đảng") @QueryParam("organization") String organization,
             @BeanParam @Valid PageParams page) {
         Filter f = new Filter().eq("year = :year", "year", year).eq("organization = :org", "org", organization);
@@ -178,7 +229,7 @@ public class PartyInspectionResource {
     @Path("party-inspections/statistics")
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.DEPARTMENT_STAFF, Roles.VIEWER, Roles.INTEGRATION })
     @Operation(summary = "A year's figures: completion (concluded over planned items), who inspected or supervised which cell with what result, cells' self-inspection")
-    public PartyStatistics statistics(@Parameter(description = "năm", required = true) @QueryParam("year") @NotNull Integer year,
+    public PartyStatistics getPartyInspectionStatistics(@Parameter(description = "năm", required = true) @QueryParam("year") @NotNull Integer year,
             @Parameter(description = "mã tổ chức đảng") @QueryParam("organization") String organization) {
         return service.statistics(year, organization);
     }
@@ -196,14 +247,21 @@ public class PartyInspectionResource {
 
     @GET
     @Path("known-units")
-    @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE })
-    @Operation(summary = "The read model of organisations, cells and members learned from sct.member.events: what an item may target")
-    public PageResult<KnownUnitView> knownUnits(@Parameter(description = "loại") @QueryParam("kind") KnownPartyUnit.Kind kind,
+    @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.INTEGRATION })
+    @Operation(summary = "The read model of organisations, cells and members learned from sct.member.events: what an item may target; in the order learned, one keyset page at a time",
+            description = "Pass the page's 'next' as 'after' for the following page; the total only with total=true.")
+    @APIResponse(responseCode = "400", description = "bad filter or cursor", content = @Content(mediaType = "application/problem+json"))
+    public KeysetPage<KnownUnitView> listKnownUnits(@Parameter(description = "loại") @QueryParam("kind") KnownPartyUnit.Kind kind,
             @Parameter(description = "mã tổ chức đảng") @QueryParam("organization") String organization,
+            @Parameter(description = "cursor: the 'next' of the previous page") @QueryParam("after") String after,
+            @Parameter(description = "count the whole filtered list (one scan)") @QueryParam("total") boolean total,
             @BeanParam @Valid PageParams page) {
-        Filter f = new Filter().eq("kind = :kind", "kind", kind).eq("organizationCode = :org", "org", organization);
-        var query = KnownPartyUnit.<KnownPartyUnit>find(f.query(), Sort.by("kind").and("organizationCode").and("code").and("id"), f.params());
-        return PageResult.of(query.page(page.toPage()).list().stream().map(u -> new KnownUnitView(u.kind, u.organizationCode,
-                u.code, u.externalId, u.cellCode, u.name, u.lastEventType)).toList(), page, query.count());
+        KeysetQuery q = new KeysetQuery("known_party_unit", KNOWN_UNIT_ORDER).eq("kind = :kind", "kind", kind)
+                .eq("organization_code = :org", "org", organization);
+        Object[] from = after == null ? null : new Object[] { Cursor.parse(after, 1).longValue(0) };
+        List<KnownPartyUnit> rows = q.rows(em, KnownPartyUnit.class, from, page, page.size);
+        return KeysetPage.of(rows, page.size, (KnownPartyUnit u) -> Cursor.after(u.id), total ? q.count(em) : null)
+                .map(u -> new KnownUnitView(u.kind, u.organizationCode, u.code, u.externalId, u.cellCode, u.name,
+                        u.lastEventType));
     }
 }

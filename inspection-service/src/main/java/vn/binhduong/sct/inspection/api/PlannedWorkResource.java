@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,9 +21,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import vn.binhduong.sct.inspection.api.PartyInspectionApi.PostponementRequest;
 import vn.binhduong.sct.inspection.domain.InspectionField;
@@ -31,6 +35,7 @@ import vn.binhduong.sct.inspection.domain.InspectionProgramme;
 import vn.binhduong.sct.inspection.domain.ItemStatus;
 import vn.binhduong.sct.inspection.domain.PlannedWork;
 import vn.binhduong.sct.inspection.service.PlannedWorkService;
+import vn.binhduong.sct.inspection.service.Versions;
 import vn.binhduong.sct.platform.security.Roles;
 
 @Path("/api/v1")
@@ -83,32 +88,39 @@ public class PlannedWorkResource {
     @Path("planned-work")
     @RolesAllowed({ Roles.ADMIN, Roles.DEPARTMENT_STAFF })
     @Operation(summary = "Register planned work (a planned inspection delegation, a drill); publishes planned-work.registered")
-    public Response register(@Valid @NotNull PlannedWorkRequest request) {
+    public Response registerPlannedWork(@Valid @NotNull PlannedWorkRequest request) {
         PlannedWork w = service.register(request);
         return Response.created(URI.create("/api/v1/planned-work/" + w.id)).entity(PlannedWorkView.of(w)).build();
     }
 
     @GET
     @Path("planned-work/{id}")
-    @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.DEPARTMENT_STAFF, Roles.VIEWER, Roles.INTEGRATION })
-    @Operation(summary = "One planned work")
-    public PlannedWorkView get(@PathParam("id") UUID id) {
-        return PlannedWorkView.of(service.get(id));
+    @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.DEPARTMENT_STAFF, Roles.INTEGRATION })
+    @Operation(summary = "One planned work; ETag = its version (for If-Match on the postponement)")
+    @APIResponse(responseCode = "404", description = "no such planned work", content = @Content(mediaType = "application/problem+json"))
+    public RestResponse<PlannedWorkView> getPlannedWork(@PathParam("id") UUID id) {
+        PlannedWork w = service.get(id);
+        return RestResponse.ResponseBuilder.ok(PlannedWorkView.of(w)).header("ETag", Versions.etag(w.version)).build();
     }
 
     @POST
     @Path("planned-work/{id}/postponement")
     @RolesAllowed({ Roles.ADMIN, Roles.DEPARTMENT_STAFF })
     @Operation(summary = "Postpone to a later year with a reason; publishes planned-work.postponed")
-    public PlannedWorkView postpone(@PathParam("id") UUID id, @Valid @NotNull PostponementRequest request) {
-        return PlannedWorkView.of(service.postpone(id, request));
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "409", description = "stale body version or already postponed", content = @Content(mediaType = "application/problem+json"))
+    public RestResponse<PlannedWorkView> postponePlannedWork(@PathParam("id") UUID id,
+            @Parameter(description = "the ETag of the GET, e.g. \"0\"; instead of or next to the body's version") @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull PostponementRequest request) {
+        PlannedWork w = service.postpone(id, request, ifMatch);
+        return RestResponse.ResponseBuilder.ok(PlannedWorkView.of(w)).header("ETag", Versions.etag(w.version)).build();
     }
 
     @GET
     @Path("postponed-work")
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.DEPARTMENT_STAFF, Roles.VIEWER, Roles.INTEGRATION })
     @Operation(summary = "Everything planned for a year and postponed, with reasons: postponed party inspection items and postponed planned work (the report's limitations)")
-    public List<PostponedWork> postponed(@Parameter(description = "năm kế hoạch", required = true) @QueryParam("year") @NotNull Integer year) {
+    public List<PostponedWork> listPostponedWork(@Parameter(description = "năm kế hoạch", required = true) @QueryParam("year") @NotNull Integer year) {
         List<PostponedWork> result = new ArrayList<>();
         for (InspectionItem i : InspectionItem.<InspectionItem>list(
                 "status = ?1 and programmeId in (select p.id from InspectionProgramme p where p.year = ?2) order by plannedFrom, id",

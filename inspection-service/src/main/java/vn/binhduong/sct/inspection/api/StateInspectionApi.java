@@ -49,7 +49,7 @@ public final class StateInspectionApi {
             @Schema(description = "ngày kết luận", examples = "2021-11-30") @NotNull LocalDate concludedOn,
             @Schema(description = "có phát hiện vi phạm; để trống khi báo cáo không nêu riêng cho đoàn này", examples = "true") Boolean violationsFound,
             @Schema(description = "kết quả, phát hiện") @NotBlank @Size(max = 8000) String findings,
-            @Schema(description = "phiên bản đang sửa", examples = "0") @NotNull Integer version) {
+            @Schema(description = "phiên bản đang sửa; có thể thay bằng header If-Match: \"<version>\" (ETag của GET)", examples = "0") Integer version) {
     }
 
     @Schema(description = "Một quyết định xử phạt vi phạm hành chính")
@@ -72,7 +72,16 @@ public final class StateInspectionApi {
     @Schema(description = "Ghi nhận đã chấp hành quyết định xử phạt")
     public record PaymentRequest(
             @Schema(description = "ngày nộp", examples = "2021-10-20") LocalDate paidOn,
-            @Schema(description = "phiên bản đang sửa", examples = "0") @NotNull Integer version) {
+            @Schema(description = "phiên bản đang sửa; có thể thay bằng header If-Match: \"<version>\" (ETag của GET)", examples = "0") Integer version) {
+    }
+
+    @Schema(description = "Một đối tượng được thanh tra")
+    public record SubjectView(
+            @Schema(description = "BUSINESS doanh nghiệp / tổ chức, INDIVIDUAL cá nhân") SubjectKind kind,
+            @Schema(description = "tên; null với cá nhân khi người đọc không được xem tên người", nullable = true) String name) {
+        public static SubjectView of(SubjectKind kind, String name, boolean namesVisible) {
+            return new SubjectView(kind, kind == SubjectKind.INDIVIDUAL && !namesVisible ? null : name);
+        }
     }
 
     @Schema(description = "Đoàn thanh tra")
@@ -88,9 +97,9 @@ public final class StateInspectionApi {
             @Schema(description = "ngày kết luận") LocalDate concludedOn,
             @Schema(description = "có vi phạm") Boolean violationsFound,
             @Schema(description = "kết quả") String findings,
-            @Schema(description = "đối tượng được thanh tra") List<SubjectRequest> subjects,
+            @Schema(description = "đối tượng được thanh tra; tên cá nhân chỉ hiện với admin, party-committee, department-staff") List<SubjectView> subjects,
             @Schema(description = "câu nguồn") String sourceSentence, @Schema(description = "phiên bản") int version) {
-        public static StateInspectionView of(StateInspection s, List<SubjectRequest> subjects) {
+        public static StateInspectionView of(StateInspection s, List<SubjectView> subjects) {
             return new StateInspectionView(s.id, s.organization, s.issuer, s.decisionNumber, s.decisionDate, s.year,
                     s.fieldList(), s.title, s.leadAgency, s.interAgency, s.status, s.concludedOn, s.violationsFound,
                     s.findings, subjects, s.sourceSentence, s.version);
@@ -103,14 +112,19 @@ public final class StateInspectionApi {
             @Schema(description = "mã cơ quan") String organization, @Schema(description = "cơ quan ra quyết định") String issuer,
             @Schema(description = "số quyết định") String decisionNumber, @Schema(description = "ngày") LocalDate decidedOn,
             @Schema(description = "năm") int year, @Schema(description = "bị xử phạt") SubjectKind offenderKind,
-            @Schema(description = "tên") String offenderName, @Schema(description = "hành vi") String violation,
+            @Schema(description = "tên; với cá nhân bị xử phạt chỉ hiện cho admin, party-committee, department-staff (null với người đọc khác)", nullable = true) String offenderName,
+            @Schema(description = "hành vi") String violation,
             @Schema(description = "số tiền, đồng") long amountVnd, @Schema(description = "đã chấp hành") boolean paid,
             @Schema(description = "ngày nộp") LocalDate paidOn, @Schema(description = "câu nguồn") String sourceSentence,
             @Schema(description = "phiên bản") int version) {
-        public static PenaltyView of(PenaltyDecision p) {
+        public static PenaltyView of(PenaltyDecision p, boolean namesVisible) {
             return new PenaltyView(p.id, p.stateInspectionId, p.organization, p.issuer, p.decisionNumber, p.decidedOn,
-                    p.year, p.offenderKind, p.offenderName, p.violation, p.amountVnd, p.paid, p.paidOn,
+                    p.year, p.offenderKind, offenderName(p, namesVisible), p.violation, p.amountVnd, p.paid, p.paidOn,
                     p.sourceSentence, p.version);
+        }
+
+        public static String offenderName(PenaltyDecision p, boolean namesVisible) {
+            return p.offenderKind == SubjectKind.INDIVIDUAL && !namesVisible ? null : p.offenderName;
         }
     }
 

@@ -109,32 +109,32 @@ public class PartyInspectionService {
     }
 
     @Transactional
-    public InspectionItem start(UUID itemId, StartRequest r) {
-        InspectionItem i = item(itemId, r.version());
+    public InspectionItem start(UUID itemId, StartRequest r, String ifMatch) {
+        InspectionItem i = item(itemId, r.version(), ifMatch);
         InspectionProgramme p = programme(i.programmeId);
         i.start(r.startedOn(), p);
         return changed(InspectionEvents.ITEM_STARTED, p, i);
     }
 
     @Transactional
-    public InspectionItem conclude(UUID itemId, ConclusionRequest r) {
-        InspectionItem i = item(itemId, r.version());
+    public InspectionItem conclude(UUID itemId, ConclusionRequest r, String ifMatch) {
+        InspectionItem i = item(itemId, r.version(), ifMatch);
         InspectionProgramme p = programme(i.programmeId);
         i.conclude(r.concludedOn(), r.violationFound(), r.remarks(), r.recommendations(), p);
         return changed(InspectionEvents.ITEM_CONCLUDED, p, i);
     }
 
     @Transactional
-    public InspectionItem postpone(UUID itemId, PostponementRequest r) {
-        InspectionItem i = item(itemId, r.version());
+    public InspectionItem postpone(UUID itemId, PostponementRequest r, String ifMatch) {
+        InspectionItem i = item(itemId, r.version(), ifMatch);
         InspectionProgramme p = programme(i.programmeId);
         i.postpone(r.reason(), r.toYear(), p);
         return changed(InspectionEvents.ITEM_POSTPONED, p, i);
     }
 
     @Transactional
-    public InspectionItem cancel(UUID itemId, CancellationRequest r) {
-        InspectionItem i = item(itemId, r.version());
+    public InspectionItem cancel(UUID itemId, CancellationRequest r, String ifMatch) {
+        InspectionItem i = item(itemId, r.version(), ifMatch);
         InspectionProgramme p = programme(i.programmeId);
         i.cancel(r.reason());
         return changed(InspectionEvents.ITEM_CANCELLED, p, i);
@@ -243,13 +243,9 @@ public class PartyInspectionService {
         return i;
     }
 
-    private InspectionItem item(UUID id, int version) {
+    private InspectionItem item(UUID id, Integer version, String ifMatch) {
         InspectionItem i = item(id);
-        if (i.version != version) {
-            throw ProblemException.conflict("stale-version", "item " + id + " is at version " + i.version
-                    + ", the request was made against version " + version,
-                    Map.of("currentVersion", i.version, "requestVersion", version));
-        }
+        Versions.check("item", id, i.version, version, ifMatch);
         return i;
     }
 }

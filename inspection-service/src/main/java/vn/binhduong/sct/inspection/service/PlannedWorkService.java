@@ -39,9 +39,9 @@ public class PlannedWorkService {
     }
 
     @Transactional
-    public PlannedWork postpone(UUID id, PostponementRequest r) {
+    public PlannedWork postpone(UUID id, PostponementRequest r, String ifMatch) {
         PlannedWork w = get(id);
-        StateInspectionService.checkVersion("planned-work", id, w.version, r.version());
+        Versions.check("planned-work", id, w.version, r.version(), ifMatch);
         w.postpone(r.reason(), r.toYear());
         PlannedWork.getEntityManager().flush();
         publish(InspectionEvents.PLANNED_WORK_POSTPONED, w);

@@ -70,9 +70,9 @@ public class StateInspectionService {
     }
 
     @Transactional
-    public StateInspection conclude(UUID id, StateConclusionRequest r) {
+    public StateInspection conclude(UUID id, StateConclusionRequest r, String ifMatch) {
         StateInspection s = get(id);
-        checkVersion("state-inspection", id, s.version, r.version());
+        Versions.check("state-inspection", id, s.version, r.version(), ifMatch);
         if (s.status != StateInspection.Status.OPEN) {
             throw ProblemException.conflict("state-inspection-status", "state inspection " + id + " is already "
                     + s.status, Map.of("status", s.status.name()));
@@ -141,9 +141,9 @@ public class StateInspectionService {
     }
 
     @Transactional
-    public PenaltyDecision pay(UUID id, PaymentRequest r) {
+    public PenaltyDecision pay(UUID id, PaymentRequest r, String ifMatch) {
         PenaltyDecision p = penalty(id);
-        checkVersion("penalty", id, p.version, r.version());
+        Versions.check("penalty", id, p.version, r.version(), ifMatch);
         if (p.paid) {
             throw ProblemException.conflict("penalty-already-paid", "penalty " + id + " is already recorded as paid");
         }
@@ -189,16 +189,26 @@ public class StateInspectionService {
         return p;
     }
 
-    public List<StateInspectionSubject> subjects(UUID id) {
-        return StateInspectionSubject.list("stateInspectionId = ?1 order by name", id);
+    /** The subjects of each of {@code ids}, in one query. */
+    public Map<UUID, List<StateInspectionSubject>> subjects(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return StateInspectionSubject.<StateInspectionSubject>list("stateInspectionId in ?1 order by name, id", ids).stream()
+                .collect(Collectors.groupingBy(x -> x.stateInspectionId));
     }
 
-    static void checkVersion(String what, UUID id, int current, int requested) {
-        if (current != requested) {
-            throw ProblemException.conflict("stale-version", what + " " + id + " is at version " + current
-                    + ", the request was made against version " + requested,
-                    Map.of("currentVersion", current, "requestVersion", requested));
+    /** The penalty decisions that followed each of {@code ids}, in one query. */
+    public Map<UUID, List<PenaltyDecision>> penaltiesOf(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
         }
+        return PenaltyDecision.<PenaltyDecision>list("stateInspectionId in ?1 order by decidedOn, id", ids).stream()
+                .collect(Collectors.groupingBy(x -> x.stateInspectionId));
+    }
+
+    public List<StateInspectionSubject> subjects(UUID id) {
+        return StateInspectionSubject.list("stateInspectionId = ?1 order by name", id);
     }
 
     static String blankToNull(String s) {

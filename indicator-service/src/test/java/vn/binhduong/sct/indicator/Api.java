@@ -18,6 +18,20 @@ final class Api {
     private Api() {
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger ORGS = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * A fresh organisation for one test: writes are accepted only for configured organisations
+     * ({@code %test.sct.organizations} lists TST-001..TST-080), so tests take the next one instead of inventing a code.
+     */
+    static String org() {
+        int n = ORGS.incrementAndGet();
+        if (n > 80) {
+            throw new IllegalStateException("more than 80 test organisations: add codes to %test.sct.organizations");
+        }
+        return String.format("TST-%03d", n);
+    }
+
     static String unique(String prefix) {
         return prefix + "_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     }

@@ -22,7 +22,7 @@ import vn.binhduong.sct.testing.TestTokens;
 @QuarkusTest
 class DemoDataTest {
     private static JsonPath one(String indicator, String period) {
-        JsonPath p = get(VIEWER, "/api/v1/values?organization=SCT-BD&indicator=" + indicator + "&from=" + period + "&to="
+        JsonPath p = get(VIEWER, "/api/v1/values?total=true&organization=SCT-BD&indicator=" + indicator + "&from=" + period + "&to="
                 + period).statusCode(200).body("total", equalTo(1)).extract().jsonPath();
         return p.setRootPath("items[0]");
     }
@@ -32,15 +32,15 @@ class DemoDataTest {
         String base = "http://localhost:" + ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
         DemoScript script = DemoScript.load(Path.of("../deploy/demo/2021/indicator-service.json"));
         script.run(base, TestTokens.as(Roles.ADMIN));
-        int values = get(VIEWER, "/api/v1/values?organization=SCT-BD&size=500").extract().path("total");
+        int values = get(VIEWER, "/api/v1/values?total=true&organization=SCT-BD&size=500").extract().path("total");
         int targets = get(VIEWER, "/api/v1/targets?organization=SCT-BD&size=500").extract().path("total");
-        int audit = get(TestTokens.as(Roles.ADMIN), "/api/v1/audit-entries?organization=SCT-BD").extract().path("total");
+        int audit = get(TestTokens.as(Roles.ADMIN), "/api/v1/audit-entries?total=true&organization=SCT-BD").extract().path("total");
         Map<String, Object> run = script.run(base, TestTokens.as(Roles.ADMIN)).entrySet().stream()
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> (Object) e.getValue()));
         assertFalse(run.isEmpty());
-        get(VIEWER, "/api/v1/values?organization=SCT-BD&size=500").body("total", equalTo(values));
+        get(VIEWER, "/api/v1/values?total=true&organization=SCT-BD&size=500").body("total", equalTo(values));
         get(VIEWER, "/api/v1/targets?organization=SCT-BD&size=500").body("total", equalTo(targets));
-        get(TestTokens.as(Roles.ADMIN), "/api/v1/audit-entries?organization=SCT-BD").body("total", equalTo(audit));
+        get(TestTokens.as(Roles.ADMIN), "/api/v1/audit-entries?total=true&organization=SCT-BD").body("total", equalTo(audit));
 
         JsonPath iip = one("IIP", "2021");
         assertEquals(4.51, iip.getDouble("growth"), 1e-9);
@@ -72,6 +72,6 @@ class DemoDataTest {
                 .body("items[0].left", equalTo(97)).body("items[0].right", equalTo(96));
         get(VIEWER, "/api/v1/violations?organization=SCT-BD&period=2021&rule=MARKETS_BY_AREA").body("total", equalTo(0));
         get(VIEWER, "/api/v1/violations?organization=SCT-BD&period=2021&rule=SUPERMARKETS_BY_CLASS").body("total", equalTo(0));
-        get(VIEWER, "/api/v1/values?organization=SCT-BD&set=CHI_TIEU_CHU_YEU&from=2021&to=2021").body("total", equalTo(8));
+        get(VIEWER, "/api/v1/values?total=true&organization=SCT-BD&set=CHI_TIEU_CHU_YEU&from=2021&to=2021").body("total", equalTo(8));
     }
 }

@@ -55,7 +55,7 @@ class IndicatorServiceTest {
 
     @Test
     void growthTargetNotMetWhenGrowthFallsShortAndMetWhenItExceeds() {
-        String org = unique("ORG");
+        String org = Api.org();
         String iip = unique("IIP");
         String export = unique("EXP");
         indicator(iip, "INDEX", "ONE", null);
@@ -86,7 +86,7 @@ class IndicatorServiceTest {
 
     @Test
     void valueTargetAchievementIsThePercentOfPlanAndGrowthIsComputedWhenTheBaseIsStored() {
-        String org = unique("ORG");
+        String org = Api.org();
         String code = unique("BOTT");
         indicator(code, "VND", "BILLION", null);
         post(STAFF, "/api/v1/targets", "{\"indicator\":\"" + code + "\",\"organization\":\"" + org
@@ -102,7 +102,7 @@ class IndicatorServiceTest {
 
     @Test
     void derivedValueIsComputedFromItsInputsRecomputedWhenAnInputIsRevisedAndNeverTyped() {
-        String org = unique("ORG");
+        String org = Api.org();
         String ex = unique("EX");
         String im = unique("IM");
         String surplus = unique("SURPLUS");
@@ -112,13 +112,13 @@ class IndicatorServiceTest {
         get(VIEWER, "/api/v1/indicators/" + surplus).body("derived", equalTo(true)).body("inputs", equalTo(List.of(ex, im)));
         value(ex, org, "2021", "31500000000", null).statusCode(201);
         value(im, org, "2021", "24690000000", null).statusCode(201);
-        JsonPath first = get(VIEWER, "/api/v1/values?organization=" + org + "&indicator=" + surplus).statusCode(200)
+        JsonPath first = get(VIEWER, "/api/v1/values?total=true&organization=" + org + "&indicator=" + surplus).statusCode(200)
                 .body("total", equalTo(1)).extract().jsonPath();
         assertEquals(6.81, first.getDouble("items[0].displayValue"), 1e-9);
         assertEquals(24690000000.0, first.getDouble("items[0].inputs." + im), 1);
         assertTrue(first.getBoolean("items[0].derived"));
         value(im, org, "2021", "25000000000", null).statusCode(200);
-        JsonPath revised = get(VIEWER, "/api/v1/values?organization=" + org + "&indicator=" + surplus).extract().jsonPath();
+        JsonPath revised = get(VIEWER, "/api/v1/values?total=true&organization=" + org + "&indicator=" + surplus).extract().jsonPath();
         assertEquals(6.5, revised.getDouble("items[0].displayValue"), 1e-9);
         assertEquals(2, revised.getInt("items[0].revision"));
         get(VIEWER, "/api/v1/values/" + revised.getString("items[0].id") + "/revisions").statusCode(200)
@@ -151,7 +151,7 @@ class IndicatorServiceTest {
 
     @Test
     void highViolationBlocksSubmissionUnlessOverriddenAndIsStoredQueryableByPeriodAndRule() {
-        String org = unique("ORG");
+        String org = Api.org();
         String total = unique("TOTAL");
         String p1 = unique("P1");
         String p2 = unique("P2");
@@ -183,7 +183,7 @@ class IndicatorServiceTest {
 
     @Test
     void approvedPeriodRefusesEditsUntilUnapprovedWithAReasonAndTheAuditTrailShowsIt() {
-        String org = unique("ORG");
+        String org = Api.org();
         String code = unique("CNT");
         indicator(code, "COUNT", "ONE", null);
         value(code, org, "2021", "5", null).statusCode(201);
@@ -214,7 +214,7 @@ class IndicatorServiceTest {
 
     @Test
     void importDryRunStoresNothingAndTheRealImportIsIdempotent() {
-        String org = unique("ORG");
+        String org = Api.org();
         String a = unique("IMPA");
         String b = unique("IMPB");
         String d = unique("IMPD");
@@ -231,10 +231,10 @@ class IndicatorServiceTest {
                 .statusCode(200).body("dryRun", equalTo(true)).body("created", equalTo(2))
                 .body("rejected", equalTo(3)).body("details[2].reason", containsString("derived"))
                 .body("details[3].reason", containsString("2021Q5")).body("details[4].reason", containsString("USD"));
-        get(VIEWER, "/api/v1/values?organization=" + org).body("total", equalTo(0));
+        get(VIEWER, "/api/v1/values?total=true&organization=" + org).body("total", equalTo(0));
         given().auth().oauth2(STAFF).contentType("text/csv").body(csv).post("/api/v1/value-imports").then()
                 .statusCode(200).body("created", equalTo(2)).body("rejected", equalTo(3));
-        get(VIEWER, "/api/v1/values?organization=" + org).body("total", equalTo(3)); // a, b and the derived d
+        get(VIEWER, "/api/v1/values?total=true&organization=" + org).body("total", equalTo(3)); // a, b and the derived d
         given().auth().oauth2(STAFF).contentType("text/csv").body(csv).post("/api/v1/value-imports").then()
                 .statusCode(200).body("created", equalTo(0)).body("ignored", equalTo(2)).body("updated", equalTo(0));
         post(STAFF, "/api/v1/value-imports?dryRun=true", "{\"rows\":[{\"indicator\":\"" + a + "\",\"organization\":\""

@@ -30,14 +30,14 @@ class PeriodAggregationTest {
     }
 
     private static JsonPath query(String code, String org, String periodType, boolean aggregate) {
-        return get(VIEWER, "/api/v1/values?indicator=" + code + "&organization=" + org
+        return get(VIEWER, "/api/v1/values?total=true&indicator=" + code + "&organization=" + org
                 + (periodType == null ? "" : "&periodType=" + periodType) + (aggregate ? "&aggregate=true" : ""))
                 .statusCode(200).extract().jsonPath();
     }
 
     @Test
     void sumOfThreeMonthsGivesTheQuarterMarkedAggregatedWithItsMonths() {
-        String org = unique("ORG");
+        String org = Api.org();
         String code = unique("SALES");
         indicator(code, "VND", "SUM", null);
         value(code, org, "2021-10", "100", null).statusCode(201);
@@ -65,7 +65,7 @@ class PeriodAggregationTest {
 
     @Test
     void lastTakesDecemberForTheYear() {
-        String org = unique("ORG");
+        String org = Api.org();
         String code = unique("MARKETS");
         indicator(code, "COUNT", "LAST", null);
         for (int m = 1; m <= 11; m++) {
@@ -85,7 +85,7 @@ class PeriodAggregationTest {
 
     @Test
     void averageAveragesTheMonthsOfTheQuarterAndTheYear() {
-        String org = unique("ORG");
+        String org = Api.org();
         String code = unique("RATE");
         indicator(code, "PERCENT", "AVERAGE", null);
         value(code, org, "2021-01", "10", null).statusCode(201);
@@ -103,7 +103,7 @@ class PeriodAggregationTest {
 
     @Test
     void noneAggregationGivesNoQuarterOrYear() {
-        String org = unique("ORG");
+        String org = Api.org();
         String code = unique("RATIO");
         indicator(code, "PERCENT", "NONE", null);
         value(code, org, "2021-01", "10", null).statusCode(201);
@@ -116,7 +116,7 @@ class PeriodAggregationTest {
 
     @Test
     void incompleteCoverageIsMarkedWithTheMonthsCovered() {
-        String org = unique("ORG");
+        String org = Api.org();
         String code = unique("EXP");
         indicator(code, "USD", "SUM", null);
         value(code, org, "2021-10", "5", null).statusCode(201);
@@ -133,7 +133,7 @@ class PeriodAggregationTest {
 
     @Test
     void storedYearlyValueWinsOverTheAggregateOfItsMonths() {
-        String org = unique("ORG");
+        String org = Api.org();
         String code = unique("IMP");
         indicator(code, "USD", "SUM", null);
         value(code, org, "2021-01", "10", null).statusCode(201);
@@ -150,7 +150,7 @@ class PeriodAggregationTest {
 
     @Test
     void derivedRateIsItsFormulaOverTheAggregatedInputsNotAnAggregateOfMonthlyRates() {
-        String org = unique("ORG");
+        String org = Api.org();
         String part = unique("PART");
         String whole = unique("WHOLE");
         String rate = unique("SHARE");
@@ -175,7 +175,7 @@ class PeriodAggregationTest {
 
     @Test
     void aggregatedQuarterGrowsAgainstLastYearsAggregatedQuarterOnlyWhenBothAreComplete() {
-        String org = unique("ORG");
+        String org = Api.org();
         String code = unique("RETAIL");
         indicator(code, "VND", "SUM", null);
         for (String m : List.of("10", "11", "12")) {

@@ -48,7 +48,7 @@ public class RuleResource {
     @Path("validation-rules")
     @RolesAllowed({ Roles.DEPARTMENT_STAFF, Roles.ADMIN })
     @Operation(summary = "Define a validation rule: left operator right within a tolerance, a missing-value strategy, an importance")
-    public Response create(@Valid @NotNull RuleRequest request) {
+    public Response createValidationRule(@Valid @NotNull RuleRequest request) {
         RuleView created = RuleView.of(service.create(request));
         return Response.created(URI.create("/api/v1/validation-rules/" + created.code())).entity(created).build();
     }
@@ -57,7 +57,7 @@ public class RuleResource {
     @Path("validation-rules/{code}")
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.DEPARTMENT_STAFF, Roles.VIEWER, Roles.INTEGRATION })
     @Operation(summary = "One rule")
-    public RuleView get(@PathParam("code") String code) {
+    public RuleView getValidationRule(@PathParam("code") String code) {
         return RuleView.of(service.get(code));
     }
 
@@ -65,7 +65,7 @@ public class RuleResource {
     @Path("validation-rules")
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.DEPARTMENT_STAFF, Roles.VIEWER, Roles.INTEGRATION })
     @Operation(summary = "Rules by code")
-    public PageResult<RuleView> list(@BeanParam @Valid PageParams page) {
+    public PageResult<RuleView> listValidationRules(@BeanParam @Valid PageParams page) {
         var query = RuleDefinition.<RuleDefinition>findAll(Sort.by("code"));
         return PageResult.of(query.page(page.toPage()).list().stream().map(RuleView::of).toList(), page, query.count());
     }
@@ -74,7 +74,7 @@ public class RuleResource {
     @Path("validation-runs")
     @RolesAllowed({ Roles.DEPARTMENT_STAFF, Roles.PARTY_COMMITTEE, Roles.ADMIN })
     @Operation(summary = "Run every rule for one organisation and period; stores the violations and publishes validation.violation-found for new ones")
-    public RunView run(@Valid @NotNull RunRequest request) {
+    public RunView runValidation(@Valid @NotNull RunRequest request) {
         ValidationService.Run run = service.run(request.organization(), Period.parse(request.period()));
         return new RunView(run.organization(), run.period().code(),
                 (int) run.outcomes().stream().filter(o -> o.status() == RuleOutcome.Status.PASSED).count(),
@@ -87,7 +87,7 @@ public class RuleResource {
     @Path("violations")
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.DEPARTMENT_STAFF, Roles.VIEWER, Roles.INTEGRATION })
     @Operation(summary = "Current violations, by period (or range), rule, organisation and importance")
-    public PageResult<ViolationView> violations(@BeanParam @Valid PageParams page,
+    public PageResult<ViolationView> listViolations(@BeanParam @Valid PageParams page,
             @Parameter(description = "exact period") @QueryParam("period") String period,
             @Parameter(description = "periods starting on or after this one's start") @QueryParam("from") String from,
             @Parameter(description = "periods starting on or before this one's end") @QueryParam("to") String to,

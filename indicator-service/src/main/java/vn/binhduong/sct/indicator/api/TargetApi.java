@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -18,8 +19,8 @@ public final class TargetApi {
             @Schema(description = "indicator code", examples = "IIP") @NotBlank @Size(max = 40) String indicator,
             @Schema(description = "organisation", examples = "SCT-BD") @NotBlank @Size(max = 40) @Pattern(regexp = CatalogueApi.CODE, message = CatalogueApi.CODE_MESSAGE) String organization,
             @Schema(description = "period, usually a year", examples = "2021") @NotBlank @Size(max = 10) String period,
-            @Schema(description = "target value in the indicator's base unit", examples = "1711100000000") BigDecimal targetValue,
-            @Schema(description = "target growth vs the same period last year, percent", examples = "9.2") BigDecimal targetGrowth,
+            @Schema(description = "target value in the indicator's base unit", examples = "1711100000000") @Digits(integer = ValueApi.VALUE_DIGITS, fraction = ValueApi.VALUE_FRACTION, message = ValueApi.VALUE_MESSAGE) BigDecimal targetValue,
+            @Schema(description = "target growth vs the same period last year, percent", examples = "9.2") @Digits(integer = ValueApi.GROWTH_DIGITS, fraction = ValueApi.GROWTH_FRACTION, message = ValueApi.GROWTH_MESSAGE) BigDecimal targetGrowth,
             @Schema(description = "plan document the target comes from", examples = "Kế hoạch phát triển kinh tế - xã hội năm 2021") @Size(max = 300) String planDocument,
             @Schema(description = "note") @Size(max = 4000) String note,
             @Schema(description = "version read, when replacing a target") Integer version) {

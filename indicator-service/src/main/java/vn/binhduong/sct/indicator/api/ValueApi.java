@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -25,17 +26,28 @@ import vn.binhduong.sct.indicator.domain.ValueRevision;
 import vn.binhduong.sct.indicator.events.IndicatorEvents.ValueRecorded;
 import vn.binhduong.sct.indicator.service.PeriodRollup;
 import vn.binhduong.sct.indicator.service.ValueFacts;
-import vn.binhduong.sct.platform.format.VnFormat;
+import vn.binhduong.sct.indicator.domain.VnNumbers;
 
 /** Request and response records of values and their import. */
 public final class ValueApi {
+    /** What the NUMERIC(38, 6) value columns hold: a larger number is refused before it reaches PostgreSQL. */
+    public static final int VALUE_DIGITS = 32;
+    public static final int VALUE_FRACTION = 6;
+    public static final String VALUE_MESSAGE = "out of range: at most 32 digits before the decimal point and 6 after";
+    /** What the NUMERIC(14, 4) growth columns hold. */
+    public static final int GROWTH_DIGITS = 10;
+    public static final int GROWTH_FRACTION = 4;
+    public static final String GROWTH_MESSAGE = "out of range: at most 10 digits before the decimal point and 4 after";
+
     public record ValueRequest(
             @Schema(description = "indicator code (not a derived one)", examples = "EXPORT") @NotBlank @Size(max = 40) String indicator,
             @Schema(description = "organisation the figure belongs to", examples = "SCT-BD") @NotBlank @Size(max = 40) @Pattern(regexp = CatalogueApi.CODE, message = CatalogueApi.CODE_MESSAGE) String organization,
             @Schema(description = "period: 2021, 2021Q4 or 2021-12", examples = "2021") @NotBlank @Size(max = 10) String period,
             @Schema(description = "ESTIMATE (ước), PRELIMINARY, ACTUAL or FINAL", examples = "ESTIMATE") @NotNull ValueKind kind,
-            @Schema(description = "value in the indicator's base unit (31,5 tỷ USD is 31500000000); omit when only the growth is published", examples = "31500000000") BigDecimal value,
-            @Schema(description = "growth versus the same period last year as published, in percent", examples = "13.5") BigDecimal growth,
+            @Schema(description = "value in the indicator's base unit (31,5 tỷ USD is 31500000000); omit when only the growth is published; "
+                    + "at most 32 digits before the decimal point and 6 after", examples = "31500000000") @Digits(integer = VALUE_DIGITS, fraction = VALUE_FRACTION, message = VALUE_MESSAGE) BigDecimal value,
+            @Schema(description = "growth versus the same period last year as published, in percent; at most 10 digits "
+                    + "before the decimal point and 4 after", examples = "13.5") @Digits(integer = GROWTH_DIGITS, fraction = GROWTH_FRACTION, message = GROWTH_MESSAGE) BigDecimal growth,
             @Schema(description = "unit of the value, checked against the indicator's when given", examples = "USD") Unit unit,
             @Schema(description = "where the figure comes from", examples = "Báo cáo 25-BC/ĐU, phần III") @Size(max = 300) String source,
             @Schema(description = "note") @Size(max = 4000) String note,
@@ -87,7 +99,7 @@ public final class ValueApi {
                     + (r.complete() ? "" : ", chưa đủ kỳ: " + r.coveredMonths() + "/" + r.expectedMonths() + " tháng");
             return new ValueView(null, ind.code, ind.name, r.organization(), r.period().code(), r.period().type().name(),
                     r.kind(), value, ind.unit.name(), display, ind.displayUnit(),
-                    (VnFormat.decimal(display, 4) + " " + ind.displayUnit()).strip(), growth,
+                    (VnNumbers.decimal(display, 4) + " " + ind.displayUnit()).strip(), growth,
                     growth == null ? null : "COMPUTED", null, ValueFacts.plain(base),
                     ind.derived(), ind.formula, ValueFacts.plain(r.inputs()), source, null,
                     target == null ? null : ValueFacts.plain(target.targetValue),
@@ -118,7 +130,7 @@ public final class ValueApi {
         }
     }
 
-    public record ImportRequest(@Schema(description = "rows, each like a single value request") @NotEmpty @Size(max = 10000) List<@NotNull ValueRequest> rows) {
+    public record ImportRequest(@Schema(description = "rows, each like a single value request; an invalid row is reported as REJECTED with its reason") @NotEmpty @Size(max = 10000) List<@NotNull ValueRequest> rows) {
     }
 
     public record ImportRow(@Schema(description = "CSV line (header is 1) or JSON position (from 1)") int line,

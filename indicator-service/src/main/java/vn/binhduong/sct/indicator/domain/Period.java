@@ -7,13 +7,17 @@ import java.util.regex.Pattern;
 import vn.binhduong.sct.platform.problem.ProblemException;
 
 /**
- * A reporting period in DHIS2 notation: {@code 2021} (year), {@code 2021Q4} (quarter), {@code 2021-12} (month).
- * Months sit in quarters, quarters in years.
+ * A reporting period in the platform's notation: {@code 2021} (year), {@code 2021Q4} (quarter), {@code 2021-12}
+ * (month, ISO 8601 year-month). DHIS2 writes the month without the dash ({@code 202112}); {@link #dhis2()} and
+ * {@link #parseDhis2} convert at the DHIS2 exchange only. Months sit in quarters, quarters in years.
  */
 public record Period(String code, PeriodType type, int year, int index, LocalDate start, LocalDate end) {
     private static final Pattern YEAR = Pattern.compile("(\\d{4})");
     private static final Pattern QUARTER = Pattern.compile("(\\d{4})Q([1-4])");
     private static final Pattern MONTH = Pattern.compile("(\\d{4})-(0[1-9]|1[0-2])");
+    private static final Pattern DHIS2_MONTH = Pattern.compile("(\\d{4})(0[1-9]|1[0-2])");
+
+    public static final String DHIS2_FORMAT = "DHIS2 period: a year 2021, a quarter 2021Q4 or a month 202112";
 
     public static final String FORMAT = "a year 2021, a quarter 2021Q4 or a month 2021-12";
 
@@ -38,6 +42,30 @@ public record Period(String code, PeriodType type, int year, int index, LocalDat
 
     public static Period parse(String code) {
         return parse(code, "period");
+    }
+
+    /** The period in DHIS2's notation: {@code 2021}, {@code 2021Q4}, {@code 202112}. */
+    public String dhis2() {
+        return type == PeriodType.MONTH ? String.format("%d%02d", year, index) : code;
+    }
+
+    /** Reads DHIS2's notation ({@code 2021}, {@code 2021Q4}, {@code 202112}); anything else is a 400 naming {@code field}. */
+    public static Period parseDhis2(String code, String field) {
+        if (code == null) {
+            throw ProblemException.invalid(field, "is required: " + DHIS2_FORMAT);
+        }
+        String c = code.strip();
+        Matcher m;
+        if ((m = YEAR.matcher(c)).matches()) {
+            return year(check(Integer.parseInt(m.group(1)), field));
+        }
+        if ((m = QUARTER.matcher(c)).matches()) {
+            return quarter(check(Integer.parseInt(m.group(1)), field), Integer.parseInt(m.group(2)));
+        }
+        if ((m = DHIS2_MONTH.matcher(c)).matches()) {
+            return month(check(Integer.parseInt(m.group(1)), field), Integer.parseInt(m.group(2)));
+        }
+        throw ProblemException.invalid(field, "'" + code + "' is not a " + DHIS2_FORMAT);
     }
 
     private static int check(int year, String field) {

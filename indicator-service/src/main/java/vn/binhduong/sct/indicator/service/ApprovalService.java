@@ -31,8 +31,10 @@ public class ApprovalService {
     private final Outbox outbox;
     private final AuditLog audit;
     private final ValidationService validation;
+    private final Organizations organizations;
 
-    public ApprovalService(Outbox outbox, AuditLog audit, ValidationService validation) {
+    public ApprovalService(Outbox outbox, AuditLog audit, ValidationService validation, Organizations organizations) {
+        this.organizations = organizations;
         this.outbox = outbox;
         this.audit = audit;
         this.validation = validation;
@@ -103,6 +105,7 @@ public class ApprovalService {
     }
 
     private PeriodApproval require(String organization, Period period, Set<ApprovalState> from, ApprovalState to) {
+        organizations.requireKnown(organization);
         PeriodApproval a = current(organization, period);
         if (!from.contains(a.state)) {
             throw ProblemException.conflict("invalid-transition", period.code() + " of " + organization + " is "

@@ -53,14 +53,23 @@ public class CatalogueService {
 
     @Transactional
     public Indicator update(String code, IndicatorRequest request) {
+        return update(code, request, null);
+    }
+
+    /** {@code ifMatch} (the {@code If-Match} header) may stand for the body's version; 412 when it is not current. */
+    @Transactional
+    public Indicator update(String code, IndicatorRequest request, Preconditions.IfMatch ifMatch) {
         Indicator e = get(code);
         if (!e.code.equals(request.code())) {
             throw ProblemException.invalid("code", "the code of an indicator cannot change (" + code + ")");
         }
-        if (request.version() == null) {
-            throw ProblemException.invalid("version", "is required to update: the version you read");
+        if (ifMatch != null) {
+            ifMatch.require(e.version, "indicator " + code);
         }
-        if (request.version() != e.version) {
+        if (request.version() == null && ifMatch == null) {
+            throw ProblemException.invalid("version", "is required to update: the version you read (or send If-Match)");
+        }
+        if (request.version() != null && request.version() != e.version) {
             throw ProblemException.conflict("stale-version", "indicator " + code + " is at version " + e.version
                     + ", not " + request.version(), Map.of("currentVersion", e.version));
         }

@@ -1,8 +1,14 @@
 package vn.binhduong.sct.indicator.service;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PushbackReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,6 +17,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 import vn.binhduong.sct.indicator.api.ValueApi.ImportRow;
 import vn.binhduong.sct.indicator.api.ValueApi.ImportSummary;
@@ -27,7 +37,7 @@ import vn.binhduong.sct.platform.text.Nfc;
  */
 @ApplicationScoped
 public class ImportService {
-    static final List<String> CSV_COLUMNS = List.of("indicator", "organization", "period", "kind", "value", "growth",
+    public static final List<String> CSV_COLUMNS = List.of("indicator", "organization", "period", "kind", "value", "growth",
             "unit", "source", "note");
 
     private final ValueService values;
@@ -111,91 +121,105 @@ public class ImportService {
                 .reduce((a, b) -> a + "; " + b).orElse("invalid");
     }
 
-    /** Parses CSV with a header naming some of {@link #CSV_COLUMNS}; quotes with "" escapes; decimal point '.'. */
-    public static List<Parsed> parseCsv(String text) {
-        List<List<String>> records = csvRecords(Nfc.of(text == null ? "" : text));
-        if (records.isEmpty()) {
-            throw ProblemException.invalid("body", "the CSV is empty: a header line is needed: " + String.join(",", CSV_COLUMNS));
-        }
-        List<String> header = records.get(0).stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
-        List<String> unknown = header.stream().filter(h -> !CSV_COLUMNS.contains(h)).toList();
-        if (!unknown.isEmpty() || !header.containsAll(List.of("indicator", "organization", "period", "kind"))) {
-            throw ProblemException.invalid("body", "the CSV header must name indicator, organization, period, kind and "
-                    + "some of value, growth, unit, source, note" + (unknown.isEmpty() ? "" : "; unknown: " + unknown));
-        }
-        List<Parsed> rows = new ArrayList<>();
-        for (int i = 1; i < records.size(); i++) {
-            List<String> rec = records.get(i);
-            int line = i + 1;
-            if (rec.size() == 1 && rec.get(0).isBlank()) {
-                continue;
+    /** Most rows one file may hold, as for a JSON import. */
+    public static final int MAX_ROWS = 10000;
+
+    /** RFC 4180: comma, double quotes with "" escapes, a quoted field may hold commas and line breaks; LF or CRLF. */
+    public static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
+
+    /**
+     * Parses CSV (RFC 4180, through commons-csv) with a header naming some of {@link #CSV_COLUMNS}; decimal point '.'.
+     * A byte-order mark is dropped only as the very first character (U+FEFF anywhere else is data). Each row carries
+     * the physical line it starts on (the header is line 1; a quoted line break makes a record span lines), read
+     * from the stream record by record.
+     */
+    public static List<Parsed> parseCsv(Reader input) {
+        try (CSVParser parser = CSVParser.parse(withoutBom(input), FORMAT)) {
+            Iterator<CSVRecord> it = parser.iterator();
+            if (!next(it, 1)) {
+                throw ProblemException.invalid("body", "the CSV is empty: a header line is needed: " + String.join(",", CSV_COLUMNS));
             }
-            Map<String, String> f = new HashMap<>();
-            for (int c = 0; c < header.size() && c < rec.size(); c++) {
-                String v = rec.get(c).strip();
-                f.put(header.get(c), v.isEmpty() ? null : v);
+            CSVRecord head = it.next();
+            long nextStart = parser.getCurrentLineNumber() + 1;
+            List<String> header = new ArrayList<>();
+            head.forEach(h -> header.add(Nfc.of(h).strip().toLowerCase(Locale.ROOT)));
+            List<String> unknown = header.stream().filter(h -> !CSV_COLUMNS.contains(h)).toList();
+            if (!unknown.isEmpty() || !header.containsAll(List.of("indicator", "organization", "period", "kind"))) {
+                throw ProblemException.invalid("body", "the CSV header must name indicator, organization, period, kind and "
+                        + "some of value, growth, unit, source, note" + (unknown.isEmpty() ? "" : "; unknown: " + unknown));
             }
-            try {
-                rows.add(new Parsed(line, new ValueRequest(f.get("indicator"), f.get("organization"), f.get("period"),
-                        f.get("kind") == null ? null : ValueKind.valueOf(f.get("kind").toUpperCase(Locale.ROOT)),
-                        number(f.get("value")), number(f.get("growth")),
-                        f.get("unit") == null ? null : Unit.valueOf(f.get("unit").toUpperCase(Locale.ROOT)),
-                        f.get("source"), f.get("note"), null), null));
-            } catch (IllegalArgumentException e) {
-                rows.add(new Parsed(line, null, "cannot read the row: " + e.getMessage()));
+            List<Parsed> rows = new ArrayList<>();
+            while (next(it, nextStart)) {
+                CSVRecord rec = it.next();
+                int line = (int) nextStart;
+                nextStart = parser.getCurrentLineNumber() + 1;
+                if (rec.size() == 1 && rec.get(0).isBlank()) {
+                    continue;
+                }
+                if (rows.size() == MAX_ROWS) {
+                    throw ProblemException.invalid("body", "at most " + MAX_ROWS + " rows a file: split it");
+                }
+                rows.add(row(line, header, rec));
             }
+            return rows;
+        } catch (IOException e) {
+            throw ProblemException.invalid("body", "the CSV could not be read: " + e.getClass().getSimpleName());
         }
-        return rows;
+    }
+
+    /** {@code it.hasNext()}, turning a malformed record into a 400 that names the line it starts on. */
+    private static boolean next(Iterator<CSVRecord> it, long line) {
+        try {
+            return it.hasNext();
+        } catch (UncheckedIOException | IllegalStateException e) {
+            throw ProblemException.invalid("body", "malformed CSV in the record from line " + line
+                    + ": a quoted field must end with a quote followed by a comma or a line break, and every quote "
+                    + "inside it must be doubled");
+        }
+    }
+
+    private static Parsed row(int line, List<String> header, CSVRecord rec) {
+        if (rec.size() > header.size()) {
+            return new Parsed(line, null, "cannot read the row: " + rec.size() + " fields, the header names "
+                    + header.size());
+        }
+        Map<String, String> f = new HashMap<>();
+        for (int c = 0; c < header.size() && c < rec.size(); c++) {
+            String v = Nfc.of(rec.get(c)).strip();
+            f.put(header.get(c), v.isEmpty() ? null : v);
+        }
+        try {
+            return new Parsed(line, new ValueRequest(f.get("indicator"), f.get("organization"), f.get("period"),
+                    f.get("kind") == null ? null : ValueKind.valueOf(f.get("kind").toUpperCase(Locale.ROOT)),
+                    number(f.get("value")), number(f.get("growth")),
+                    f.get("unit") == null ? null : Unit.valueOf(f.get("unit").toUpperCase(Locale.ROOT)),
+                    f.get("source"), f.get("note"), null), null);
+        } catch (IllegalArgumentException e) {
+            return new Parsed(line, null, "cannot read the row: " + e.getMessage());
+        }
+    }
+
+    /** Drops one U+FEFF if it is the very first character; every later one is left in the data. */
+    static Reader withoutBom(Reader in) throws IOException {
+        PushbackReader r = new PushbackReader(in instanceof BufferedReader ? in : new BufferedReader(in, 65536), 1);
+        int first = r.read();
+        if (first != -1 && first != '\uFEFF') {
+            r.unread(first);
+        }
+        return r;
     }
 
     private static BigDecimal number(String s) {
         if (s == null) {
             return null;
         }
+        if (s.length() > 60) {
+            throw new IllegalArgumentException("'" + s.substring(0, 20) + "...' is not a number of a sane length");
+        }
         try {
             return new BigDecimal(s);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("'" + s + "' is not a number (use a decimal point, no grouping)");
         }
-    }
-
-    private static List<List<String>> csvRecords(String text) {
-        List<List<String>> records = new ArrayList<>();
-        List<String> current = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                current.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                current.add(field.toString());
-                field.setLength(0);
-                records.add(current);
-                current = new ArrayList<>();
-            } else if (c != '\uFEFF') {
-                field.append(c);
-            }
-        }
-        if (field.length() > 0 || !current.isEmpty()) {
-            current.add(field.toString());
-            records.add(current);
-        }
-        return records;
     }
 }

@@ -26,8 +26,10 @@ public class TargetService {
     private final AuditLog audit;
     private final Locks locks;
     private final ValueService values;
+    private final Organizations organizations;
 
-    public TargetService(Outbox outbox, AuditLog audit, Locks locks, ValueService values) {
+    public TargetService(Outbox outbox, AuditLog audit, Locks locks, ValueService values, Organizations organizations) {
+        this.organizations = organizations;
         this.outbox = outbox;
         this.audit = audit;
         this.locks = locks;
@@ -39,6 +41,13 @@ public class TargetService {
 
     @Transactional
     public Set set(TargetRequest r) {
+        return set(r, null);
+    }
+
+    /** {@code ifMatch}: the version an {@code If-Match} header names (null without one): 412 when it is not current. */
+    @Transactional
+    public Set set(TargetRequest r, Preconditions.IfMatch ifMatch) {
+        organizations.requireKnown(r.organization());
         Indicator ind = Indicator.byCode(r.indicator());
         if (ind == null) {
             throw ProblemException.notFound("indicator", r.indicator());
@@ -49,6 +58,10 @@ public class TargetService {
         Period period = Period.parse(r.period());
         locks.requireUnlocked(r.organization(), period);
         PlanTarget t = PlanTarget.find(ind.id, r.organization(), period.code());
+        if (ifMatch != null) {
+            ifMatch.require(t == null ? null : t.version, "target of " + ind.code + " " + r.organization() + " "
+                    + period.code());
+        }
         if (t != null && ValueService.sameNumber(t.targetValue, r.targetValue())
                 && ValueService.sameNumber(t.targetGrowth, r.targetGrowth())
                 && Objects.equals(t.planDocument, r.planDocument()) && Objects.equals(t.note, r.note())) {

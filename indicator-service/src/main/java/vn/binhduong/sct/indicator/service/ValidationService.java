@@ -38,7 +38,10 @@ public class ValidationService {
     private final AuditLog audit;
     private final RuleEngine engine = new RuleEngine();
 
-    public ValidationService(Outbox outbox, AuditLog audit) {
+    private final Organizations organizations;
+
+    public ValidationService(Outbox outbox, AuditLog audit, Organizations organizations) {
+        this.organizations = organizations;
         this.outbox = outbox;
         this.audit = audit;
     }
@@ -123,6 +126,7 @@ public class ValidationService {
      */
     @Transactional
     public Run run(String organization, Period period) {
+        organizations.requireKnown(organization);
         Map<String, BigDecimal> figures = figures(organization, period);
         List<RuleOutcome> outcomes = new ArrayList<>();
         for (RuleDefinition d : RuleDefinition.<RuleDefinition>list("order by code")) {

@@ -42,20 +42,33 @@ public class ValueService {
     private final Outbox outbox;
     private final AuditLog audit;
     private final Locks locks;
+    private final Organizations organizations;
 
-    public ValueService(Outbox outbox, AuditLog audit, Locks locks) {
+    public ValueService(Outbox outbox, AuditLog audit, Locks locks, Organizations organizations) {
         this.outbox = outbox;
         this.audit = audit;
         this.locks = locks;
+        this.organizations = organizations;
     }
 
     @Transactional
     public Recorded record(ValueRequest r) {
-        return apply(r, plan(r));
+        return record(r, null);
+    }
+
+    /** {@code ifMatch}: the version an {@code If-Match} header names (null without one): 412 when it is not current. */
+    @Transactional
+    public Recorded record(ValueRequest r, Preconditions.IfMatch ifMatch) {
+        return apply(r, plan(r, ifMatch));
+    }
+
+    public Plan plan(ValueRequest r) {
+        return plan(r, null);
     }
 
     /** Every check of {@link #record}, writing nothing; throws the problem the request would get. */
-    public Plan plan(ValueRequest r) {
+    public Plan plan(ValueRequest r, Preconditions.IfMatch ifMatch) {
+        organizations.requireKnown(r.organization());
         Indicator ind = Indicator.byCode(r.indicator());
         if (ind == null) {
             throw ProblemException.notFound("indicator", r.indicator());
@@ -80,6 +93,10 @@ public class ValueService {
         }
         locks.requireUnlocked(r.organization(), period);
         IndicatorValue existing = IndicatorValue.find(ind.id, r.organization(), period.code());
+        if (ifMatch != null) {
+            ifMatch.require(existing == null ? null : existing.version, "value " + ind.code + " " + r.organization()
+                    + " " + period.code());
+        }
         if (existing == null) {
             return new Plan(ind, period, null, Outcome.CREATED);
         }

@@ -64,7 +64,7 @@ public class EstablishmentResource {
     @POST
     @RolesAllowed({ Roles.DEPARTMENT_STAFF, Roles.ADMIN })
     @Operation(summary = "Register an establishment; publishes establishment.registered; 409 if the code exists")
-    public Response create(@Valid @NotNull EstablishmentRequest request) {
+    public Response registerEstablishment(@Valid @NotNull EstablishmentRequest request) {
         EstablishmentView created = EstablishmentView.of(service.create(request));
         return Response.created(URI.create("/api/v1/establishments/" + created.code())).entity(created).build();
     }
@@ -73,14 +73,14 @@ public class EstablishmentResource {
     @Path("{code}")
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.DEPARTMENT_STAFF, Roles.VIEWER, Roles.INTEGRATION })
     @Operation(summary = "One establishment, by code")
-    public EstablishmentView get(@PathParam("code") String code) {
+    public EstablishmentView getEstablishment(@PathParam("code") String code) {
         return EstablishmentView.of(service.get(code));
     }
 
     @GET
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.DEPARTMENT_STAFF, Roles.VIEWER, Roles.INTEGRATION })
     @Operation(summary = "Establishments by code, one page at a time; filter by type, cluster or district")
-    public PageResult<EstablishmentView> list(@BeanParam @Valid PageParams page,
+    public PageResult<EstablishmentView> listEstablishments(@BeanParam @Valid PageParams page,
             @QueryParam("type") EstablishmentType type, @QueryParam("clusterCode") String clusterCode,
             @QueryParam("district") String district) {
         StringBuilder q = new StringBuilder("1 = 1");

@@ -189,7 +189,7 @@ public class OperationsResource {
     @Path("vaccinations")
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.DEPARTMENT_STAFF, Roles.VIEWER, Roles.INTEGRATION })
     @Operation(summary = "Vaccination records by date, filtered by campaign and date range")
-    public PageResult<VaccinationView> vaccinations(@BeanParam @Valid PageParams page, @QueryParam("campaign") String campaign,
+    public PageResult<VaccinationView> listVaccinations(@BeanParam @Valid PageParams page, @QueryParam("campaign") String campaign,
             @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
         return service.vaccinations(page, campaign, from, to);
     }
@@ -198,7 +198,7 @@ public class OperationsResource {
     @Path("vaccinations/statistics")
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.DEPARTMENT_STAFF, Roles.VIEWER, Roles.INTEGRATION })
     @Operation(summary = "Cumulative doses to a date, by target group")
-    public VaccinationStatistics vaccinationStatistics(@QueryParam("asOf") LocalDate asOf, @QueryParam("campaign") String campaign) {
+    public VaccinationStatistics getVaccinationStatistics(@QueryParam("asOf") LocalDate asOf, @QueryParam("campaign") String campaign) {
         return service.vaccinationStatistics(asOf, campaign);
     }
 
@@ -215,7 +215,7 @@ public class OperationsResource {
     @Path("clusters")
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.DEPARTMENT_STAFF, Roles.VIEWER, Roles.INTEGRATION })
     @Operation(summary = "Industrial clusters by code")
-    public PageResult<ClusterView> clusters(@BeanParam @Valid PageParams page) {
+    public PageResult<ClusterView> listClusters(@BeanParam @Valid PageParams page) {
         return service.clusters(page);
     }
 
@@ -223,7 +223,7 @@ public class OperationsResource {
     @Path("clusters/{code}/mobile-health-units")
     @RolesAllowed({ Roles.DEPARTMENT_STAFF, Roles.ADMIN })
     @Operation(summary = "Record a mobile health station or team set up in a cluster (one of each kind per cluster); publishes mobile-health-unit.established")
-    public Response addHealthUnit(@PathParam("code") String code, @Valid @NotNull HealthUnitRequest r) {
+    public Response addMobileHealthUnit(@PathParam("code") String code, @Valid @NotNull HealthUnitRequest r) {
         return Response.status(201).entity(service.addHealthUnit(code, r)).build();
     }
 
@@ -231,7 +231,7 @@ public class OperationsResource {
     @Path("clusters/statistics")
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.DEPARTMENT_STAFF, Roles.VIEWER, Roles.INTEGRATION })
     @Operation(summary = "Clusters to a date: the latest province-wide status, mobile health stations and teams")
-    public ClusterStatistics clusterStatistics(@QueryParam("asOf") LocalDate asOf) {
+    public ClusterStatistics getClusterStatistics(@QueryParam("asOf") LocalDate asOf) {
         return service.clusterStatistics(asOf);
     }
 
@@ -247,7 +247,7 @@ public class OperationsResource {
     @Path("cluster-statuses")
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.DEPARTMENT_STAFF, Roles.VIEWER, Roles.INTEGRATION })
     @Operation(summary = "Cluster statuses by date, filtered by scope (cluster code or ALL) and date range")
-    public PageResult<ClusterStatusView> clusterStatuses(@BeanParam @Valid PageParams page, @QueryParam("scope") String scope,
+    public PageResult<ClusterStatusView> listClusterStatuses(@BeanParam @Valid PageParams page, @QueryParam("scope") String scope,
             @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
         return service.clusterStatuses(page, scope, from, to);
     }
@@ -256,7 +256,7 @@ public class OperationsResource {
     @Path("retail-statuses")
     @RolesAllowed({ Roles.DEPARTMENT_STAFF, Roles.ADMIN })
     @Operation(summary = "Report how many outlets of a category operate out of the total on a day; publishes retail-status.reported")
-    public Response reportRetail(@Valid @NotNull RetailStatusRequest r) {
+    public Response reportRetailStatus(@Valid @NotNull RetailStatusRequest r) {
         return Response.status(201).entity(service.reportRetail(r)).build();
     }
 
@@ -264,7 +264,7 @@ public class OperationsResource {
     @Path("retail-statuses/statistics")
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.DEPARTMENT_STAFF, Roles.VIEWER, Roles.INTEGRATION })
     @Operation(summary = "The latest status of each category on or before a date")
-    public RetailStatistics retailStatistics(@QueryParam("asOf") LocalDate asOf) {
+    public RetailStatistics getRetailStatistics(@QueryParam("asOf") LocalDate asOf) {
         return service.retailStatistics(asOf);
     }
 
@@ -272,7 +272,7 @@ public class OperationsResource {
     @Path("lockdown-operations")
     @RolesAllowed({ Roles.DEPARTMENT_STAFF, Roles.ADMIN })
     @Operation(summary = "Record supply support to wards under hard lockdown; publishes lockdown-support.recorded")
-    public Response recordLockdown(@Valid @NotNull LockdownRequest r) {
+    public Response recordLockdownOperation(@Valid @NotNull LockdownRequest r) {
         var v = service.recordLockdown(r);
         return Response.created(URI.create("/api/v1/lockdown-operations/" + v.code())).entity(v).build();
     }
@@ -281,7 +281,7 @@ public class OperationsResource {
     @Path("lockdown-operations")
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.DEPARTMENT_STAFF, Roles.VIEWER, Roles.INTEGRATION })
     @Operation(summary = "Lockdown support operations by start date")
-    public PageResult<LockdownView> lockdowns(@BeanParam @Valid PageParams page) {
+    public PageResult<LockdownView> listLockdownOperations(@BeanParam @Valid PageParams page) {
         return service.lockdowns(page);
     }
 }

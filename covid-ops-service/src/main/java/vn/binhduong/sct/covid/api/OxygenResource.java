@@ -121,7 +121,7 @@ public class OxygenResource {
     @Path("oxygen-capacities")
     @RolesAllowed({ Roles.DEPARTMENT_STAFF, Roles.ADMIN })
     @Operation(summary = "Report a supplier's daily capacity (explicit unit) and containers on a day; one report per supplier and date (409); the supplier must be an OXYGEN_SUPPLIER (422); publishes oxygen-capacity.reported")
-    public Response reportCapacity(@Valid @NotNull CapacityRequest r) {
+    public Response reportOxygenCapacity(@Valid @NotNull CapacityRequest r) {
         var v = service.reportCapacity(r);
         return Response.created(URI.create("/api/v1/oxygen-capacities/" + v.id())).entity(v).build();
     }
@@ -130,7 +130,7 @@ public class OxygenResource {
     @Path("oxygen-capacities")
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.DEPARTMENT_STAFF, Roles.VIEWER, Roles.INTEGRATION })
     @Operation(summary = "Capacity reports by date, filtered by supplier code and date range")
-    public PageResult<CapacityView> capacities(@BeanParam @Valid PageParams page, @QueryParam("supplier") String supplier,
+    public PageResult<CapacityView> listOxygenCapacities(@BeanParam @Valid PageParams page, @QueryParam("supplier") String supplier,
             @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
         return service.capacities(page, supplier, from, to);
     }
@@ -139,7 +139,7 @@ public class OxygenResource {
     @Path("oxygen-capacities/statistics")
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.DEPARTMENT_STAFF, Roles.VIEWER, Roles.INTEGRATION })
     @Operation(summary = "Current capacity and containers across suppliers as of a date (default today), with the coordination teams and records by status")
-    public CapacityStatistics statistics(@QueryParam("asOf") LocalDate asOf) {
+    public CapacityStatistics getOxygenCapacityStatistics(@QueryParam("asOf") LocalDate asOf) {
         return service.statistics(asOf);
     }
 
@@ -147,7 +147,7 @@ public class OxygenResource {
     @Path("oxygen-coordination-teams")
     @RolesAllowed({ Roles.DEPARTMENT_STAFF, Roles.ADMIN })
     @Operation(summary = "Register an oxygen coordination team with its decision; publishes oxygen-coordination-team.registered")
-    public Response createTeam(@Valid @NotNull TeamRequest r) {
+    public Response registerOxygenCoordinationTeam(@Valid @NotNull TeamRequest r) {
         var v = service.createTeam(r);
         return Response.created(URI.create("/api/v1/oxygen-coordination-teams/" + v.code())).entity(v).build();
     }
@@ -156,7 +156,7 @@ public class OxygenResource {
     @Path("oxygen-coordination-teams")
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.DEPARTMENT_STAFF, Roles.VIEWER, Roles.INTEGRATION })
     @Operation(summary = "Oxygen coordination teams by decision date")
-    public PageResult<TeamView> teams(@BeanParam @Valid PageParams page) {
+    public PageResult<TeamView> listOxygenCoordinationTeams(@BeanParam @Valid PageParams page) {
         return service.teams(page);
     }
 
@@ -164,7 +164,7 @@ public class OxygenResource {
     @Path("oxygen-coordinations")
     @RolesAllowed({ Roles.DEPARTMENT_STAFF, Roles.ADMIN })
     @Operation(summary = "Record a coordination action of a team: requesting unit, supplier (an OXYGEN_SUPPLIER), quantity, status; not before the team's decision; publishes oxygen-coordination.recorded")
-    public Response recordCoordination(@Valid @NotNull CoordinationRequest r) {
+    public Response recordOxygenCoordination(@Valid @NotNull CoordinationRequest r) {
         var v = service.recordCoordination(r);
         return Response.created(URI.create("/api/v1/oxygen-coordinations/" + v.id())).entity(v).build();
     }
@@ -173,7 +173,7 @@ public class OxygenResource {
     @Path("oxygen-coordinations")
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.DEPARTMENT_STAFF, Roles.VIEWER, Roles.INTEGRATION })
     @Operation(summary = "Coordination records by date, filtered by supplier, team, status and date range")
-    public PageResult<CoordinationView> coordinations(@BeanParam @Valid PageParams page, @QueryParam("supplier") String supplier,
+    public PageResult<CoordinationView> listOxygenCoordinations(@BeanParam @Valid PageParams page, @QueryParam("supplier") String supplier,
             @QueryParam("team") String team, @QueryParam("status") CoordinationStatus status,
             @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
         return service.coordinations(page, supplier, team, status, from, to);

@@ -65,7 +65,7 @@ public class UploadResource {
     @Operation(summary = "Upload test sessions as CSV (header establishment_code,campaign_code,date,tests_performed,positives,self_testing) or NDJSON (one {establishmentCode, campaignCode, date, testsPerformed, positives, selfTesting} per line). "
             + "The body is read as a stream and stored in batches; each row is validated; a row whose session is already stored adds nothing. "
             + "Poll GET /{jobId} from elsewhere for progress. Publishes one test-results.uploaded per upload.")
-    public Response upload(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+    public Response uploadTestResults(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
         String format = contentType != null && contentType.startsWith(NDJSON) ? "NDJSON"
                 : contentType != null && contentType.startsWith("text/csv") ? "CSV" : null;
         if (format == null) {
@@ -77,17 +77,17 @@ public class UploadResource {
 
     @GET
     @Path("{jobId}")
-    @RolesAllowed({ Roles.DEPARTMENT_STAFF, Roles.ADMIN, Roles.INTEGRATION })
+    @RolesAllowed({ Roles.DEPARTMENT_STAFF, Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INTEGRATION })
     @Operation(summary = "Progress and result of an upload")
-    public JobView job(@PathParam("jobId") UUID jobId) {
+    public JobView getUploadJob(@PathParam("jobId") UUID jobId) {
         return service.job(jobId);
     }
 
     @GET
     @Path("{jobId}/rejections")
-    @RolesAllowed({ Roles.DEPARTMENT_STAFF, Roles.ADMIN, Roles.INTEGRATION })
+    @RolesAllowed({ Roles.DEPARTMENT_STAFF, Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INTEGRATION })
     @Operation(summary = "Rows refused by an upload, by line number, with the reason (the first 10,000 are kept)")
-    public PageResult<Rejection> rejections(@PathParam("jobId") UUID jobId, @BeanParam @Valid PageParams page) {
+    public PageResult<Rejection> listUploadRejections(@PathParam("jobId") UUID jobId, @BeanParam @Valid PageParams page) {
         return service.rejections(jobId, page);
     }
 }

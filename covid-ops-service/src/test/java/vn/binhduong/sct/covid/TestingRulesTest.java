@@ -64,7 +64,7 @@ class TestingRulesTest {
                 .body("testsPerformed", equalTo(300)).body("positives", equalTo(3)).body("positiveRateDisplay", equalTo("1,00%"));
         Api.get("/api/v1/testing/statistics?campaign=TR-C4&asOf=2021-10-04").statusCode(200)
                 .body("testsPerformed", equalTo(400)).body("sessions", equalTo(2)).body("positiveRateDisplay", equalTo("0,75%"));
-        Api.get("/api/v1/test-sessions?campaign=TR-C4&from=2021-10-02").statusCode(200).body("total", equalTo(1));
+        Api.get("/api/v1/test-sessions?campaign=TR-C4&from=2021-10-02&total=true").statusCode(200).body("total", equalTo(1));
     }
 
     @Test

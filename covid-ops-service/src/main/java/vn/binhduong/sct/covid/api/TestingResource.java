@@ -16,18 +16,25 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.binhduong.sct.covid.service.TestingService;
+import vn.binhduong.sct.platform.api.KeysetPage;
 import vn.binhduong.sct.platform.api.PageParams;
 import vn.binhduong.sct.platform.api.PageResult;
 import vn.binhduong.sct.platform.security.Roles;
@@ -111,7 +118,7 @@ public class TestingResource {
     @Path("testing-campaigns")
     @RolesAllowed({ Roles.DEPARTMENT_STAFF, Roles.ADMIN })
     @Operation(summary = "Create a testing campaign under a plan")
-    public Response createCampaign(@Valid @NotNull CampaignRequest request) {
+    public Response createTestingCampaign(@Valid @NotNull CampaignRequest request) {
         CampaignView v = service.createCampaign(request);
         return Response.created(URI.create("/api/v1/testing-campaigns/" + v.code())).entity(v).build();
     }
@@ -120,7 +127,7 @@ public class TestingResource {
     @Path("testing-campaigns/{code}")
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.DEPARTMENT_STAFF, Roles.VIEWER, Roles.INTEGRATION })
     @Operation(summary = "One testing campaign")
-    public CampaignView campaign(@PathParam("code") String code) {
+    public CampaignView getTestingCampaign(@PathParam("code") String code) {
         return service.campaignView(code);
     }
 
@@ -128,7 +135,7 @@ public class TestingResource {
     @Path("testing-campaigns")
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.DEPARTMENT_STAFF, Roles.VIEWER, Roles.INTEGRATION })
     @Operation(summary = "Testing campaigns by start date")
-    public PageResult<CampaignView> campaigns(@BeanParam @Valid PageParams page) {
+    public PageResult<CampaignView> listTestingCampaigns(@BeanParam @Valid PageParams page) {
         return service.campaigns(page);
     }
 
@@ -136,7 +143,7 @@ public class TestingResource {
     @Path("test-sessions")
     @RolesAllowed({ Roles.DEPARTMENT_STAFF, Roles.ADMIN })
     @Operation(summary = "Record a test session; positives ≤ tests, no negative counts, date not in the future; one per establishment, campaign and date (409 otherwise); publishes test-session.recorded")
-    public Response record(@Valid @NotNull SessionRequest request) {
+    public Response recordTestSession(@Valid @NotNull SessionRequest request) {
         SessionView v = service.record(request);
         return Response.created(URI.create("/api/v1/test-sessions/" + v.id())).entity(v).build();
     }
@@ -144,17 +151,44 @@ public class TestingResource {
     @GET
     @Path("test-sessions")
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.DEPARTMENT_STAFF, Roles.VIEWER, Roles.INTEGRATION })
-    @Operation(summary = "Test sessions by date, filtered by campaign, establishment and date range")
-    public PageResult<SessionView> sessions(@BeanParam @Valid PageParams page, @QueryParam("campaign") String campaign,
-            @QueryParam("establishment") String establishment, @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
-        return service.sessions(page, campaign, establishment, from, to);
+    @Operation(summary = "Test sessions by date then id, filtered by campaign, establishment and date range. Keyset pages: pass the "
+            + "previous page's 'next' as 'after' (an index range scan: a deep page costs what the first does); 'page' still "
+            + "skips by offset when 'after' is absent. The total is counted only with total=true")
+    @APIResponse(responseCode = "200", description = "one page")
+    @APIResponse(responseCode = "400", description = "a bad cursor, date or size", content = @Content(mediaType = "application/problem+json"))
+    public KeysetPage<SessionView> listTestSessions(@BeanParam @Valid PageParams page,
+            @Parameter(description = "testing campaign code") @QueryParam("campaign") String campaign,
+            @Parameter(description = "establishment code") @QueryParam("establishment") String establishment,
+            @Parameter(description = "first day, inclusive") @QueryParam("from") LocalDate from,
+            @Parameter(description = "last day, inclusive") @QueryParam("to") LocalDate to,
+            @Parameter(description = "cursor: the 'next' of the previous page") @QueryParam("after") String after,
+            @Parameter(description = "count the whole filtered list (one extra query)") @QueryParam("total") @DefaultValue("false") boolean total) {
+        return service.sessions(page, campaign, establishment, from, to, after, total);
+    }
+
+    @GET
+    @Path("test-sessions/export")
+    @Produces("text/csv")
+    @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.DEPARTMENT_STAFF, Roles.VIEWER, Roles.INTEGRATION })
+    @Operation(summary = "The filtered test sessions as one RFC 4180 CSV file (UTF-8), streamed in date then id order, with the "
+            + "upload's header (establishment_code,campaign_code,date,tests_performed,positives,self_testing) then id,upload_job_id: "
+            + "an export uploads again as it is")
+    @APIResponse(responseCode = "200", description = "the CSV file", content = @Content(mediaType = "text/csv"))
+    public Response exportTestSessions(
+            @Parameter(description = "testing campaign code") @QueryParam("campaign") String campaign,
+            @Parameter(description = "establishment code") @QueryParam("establishment") String establishment,
+            @Parameter(description = "first day, inclusive") @QueryParam("from") LocalDate from,
+            @Parameter(description = "last day, inclusive") @QueryParam("to") LocalDate to) {
+        StreamingOutput body = out -> service.exportSessions(out, campaign, establishment, from, to);
+        return Response.ok(body, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"test-sessions.csv\"").build();
     }
 
     @POST
     @Path("testing/reported-totals")
     @RolesAllowed({ Roles.DEPARTMENT_STAFF, Roles.ADMIN })
     @Operation(summary = "Store a testing total as a document states it (kept as stated, never adjusted); publishes testing-total.reported")
-    public Response reported(@Valid @NotNull ReportedTotalRequest request) {
+    public Response reportTestingTotal(@Valid @NotNull ReportedTotalRequest request) {
         return Response.status(201).entity(service.report(request)).build();
     }
 
@@ -162,7 +196,7 @@ public class TestingResource {
     @Path("testing/statistics")
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.DEPARTMENT_STAFF, Roles.VIEWER, Roles.INTEGRATION })
     @Operation(summary = "Cumulative tests, positives and the positive rate computed from them, to a date (default today)")
-    public TestingStatistics statistics(@QueryParam("asOf") LocalDate asOf, @QueryParam("campaign") String campaign) {
+    public TestingStatistics getTestingStatistics(@QueryParam("asOf") LocalDate asOf, @QueryParam("campaign") String campaign) {
         return service.statistics(asOf, campaign);
     }
 }

@@ -27,6 +27,8 @@ import vn.binhduong.sct.covid.domain.TestSession;
 import vn.binhduong.sct.covid.domain.TestingCampaign;
 import vn.binhduong.sct.covid.domain.TestingReportedTotal;
 import vn.binhduong.sct.covid.events.CovidEvents;
+import vn.binhduong.sct.platform.api.Cursor;
+import vn.binhduong.sct.platform.api.KeysetPage;
 import vn.binhduong.sct.platform.api.PageParams;
 import vn.binhduong.sct.platform.api.PageResult;
 import vn.binhduong.sct.platform.format.VnFormat;
@@ -38,8 +40,10 @@ public class TestingService {
     private final Outbox outbox;
     private final EntityManager em;
     private final EstablishmentService establishments;
+    private final javax.sql.DataSource dataSource;
 
-    public TestingService(Outbox outbox, EntityManager em, EstablishmentService establishments) {
+    public TestingService(Outbox outbox, EntityManager em, EstablishmentService establishments, javax.sql.DataSource dataSource) {
+        this.dataSource = dataSource;
         this.outbox = outbox;
         this.em = em;
         this.establishments = establishments;
@@ -103,8 +107,42 @@ public class TestingService {
         return new SessionView(s.id, c.code, e.code, s.sessionDate, s.testsPerformed, s.positives, s.selfTesting, null);
     }
 
-    public PageResult<SessionView> sessions(PageParams page, String campaign, String establishment, LocalDate from, LocalDate to) {
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    /**
+     * Test sessions in (date, id) order, a keyset page: {@code after} (a cursor from the previous page's {@code next})
+     * reads from there by index range; without it {@code page} still skips pages by offset. The total is counted
+     * only when asked for.
+     */
+    public KeysetPage<SessionView> sessions(PageParams page, String campaign, String establishment, LocalDate from,
+            LocalDate to, String after, boolean total) {
+        StringBuilder w = new StringBuilder();
+        Parameters p = filters(w, campaign, establishment, from, to);
+        String from0 = " FROM TestSession s, TestingCampaign c, Establishment e WHERE s.campaignId = c.id AND s.establishmentId = e.id";
+        StringBuilder keyset = new StringBuilder();
+        Parameters kp = new Parameters();
+        if (after != null) {
+            Cursor cur = Cursor.parse(after, 2);
+            keyset.append(" AND (s.sessionDate > :afterDate OR (s.sessionDate = :afterDate AND s.id > :afterId))");
+            kp.and("afterDate", cur.date(0)).and("afterId", cur.uuid(1));
+        }
+        var list = em.createQuery("SELECT s, c.code, e.code" + from0 + w + keyset + " ORDER BY s.sessionDate, s.id", Object[].class);
+        p.map().forEach(list::setParameter);
+        kp.map().forEach(list::setParameter);
+        List<SessionView> rows = list.setFirstResult(after == null ? page.offset() : 0).setMaxResults(page.size + 1)
+                .getResultList().stream().map(row -> {
+                    TestSession s = (TestSession) row[0];
+                    return new SessionView(s.id, (String) row[1], (String) row[2], s.sessionDate, s.testsPerformed,
+                            s.positives, s.selfTesting, s.uploadJobId);
+                }).toList();
+        Long count = null;
+        if (total) {
+            var q = em.createQuery("SELECT count(s)" + from0 + w, Long.class);
+            p.map().forEach(q::setParameter);
+            count = q.getSingleResult();
+        }
+        return KeysetPage.of(rows, page.size, v -> Cursor.after(v.date(), v.id()), count);
+    }
+
+    private static Parameters filters(StringBuilder where, String campaign, String establishment, LocalDate from, LocalDate to) {
         Parameters p = new Parameters();
         if (campaign != null) {
             where.append(" AND c.code = :campaign");
@@ -122,22 +160,65 @@ public class TestingService {
             where.append(" AND s.sessionDate <= :to");
             p.and("to", to);
         }
-        String from0 = " FROM TestSession s, TestingCampaign c, Establishment e WHERE s.campaignId = c.id AND s.establishmentId = e.id";
-        String w = where.toString().replace(" WHERE 1 = 1", "");
-        var list = em.createQuery("SELECT s, c.code, e.code" + from0 + w + " ORDER BY s.sessionDate, e.code", Object[].class);
-        var count = em.createQuery("SELECT count(s)" + from0 + w, Long.class);
-        p.map().forEach((k, v) -> {
-            list.setParameter(k, v);
-            count.setParameter(k, v);
-        });
-        List<SessionView> items = list.setFirstResult(page.offset()).setMaxResults(page.size).getResultList().stream()
-                .map(row -> {
-                    TestSession s = (TestSession) row[0];
-                    return new SessionView(s.id, (String) row[1], (String) row[2], s.sessionDate, s.testsPerformed,
-                            s.positives, s.selfTesting, s.uploadJobId);
-                }).toList();
-        return PageResult.of(items, page, count.getSingleResult());
+        return p;
     }
+
+    /**
+     * Streams the filtered sessions as RFC 4180 CSV (commons-csv) in (date, id) order, with the upload's header, so an
+     * export uploads again as it is (every row then a duplicate). Read through a server-side cursor 1,000 rows at a
+     * time: memory stays flat whatever the size.
+     */
+    public void exportSessions(java.io.OutputStream out, String campaign, String establishment, LocalDate from, LocalDate to)
+            throws java.io.IOException {
+        StringBuilder sql = new StringBuilder("""
+                SELECT e.code, c.code, s.session_date, s.tests_performed, s.positives, s.self_testing, s.id, s.upload_job_id
+                  FROM test_session s JOIN testing_campaign c ON c.id = s.campaign_id JOIN establishment e ON e.id = s.establishment_id
+                 WHERE true""");
+        List<Object> args = new ArrayList<>();
+        if (campaign != null) {
+            sql.append(" AND c.code = ?");
+            args.add(campaign);
+        }
+        if (establishment != null) {
+            sql.append(" AND e.code = ?");
+            args.add(establishment);
+        }
+        if (from != null) {
+            sql.append(" AND s.session_date >= ?");
+            args.add(from);
+        }
+        if (to != null) {
+            sql.append(" AND s.session_date <= ?");
+            args.add(to);
+        }
+        sql.append(" ORDER BY s.session_date, s.id");
+        java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
+        try (java.sql.Connection c = dataSource.getConnection();
+                org.apache.commons.csv.CSVPrinter csv = EXPORT.print(w)) {
+            c.setAutoCommit(false);
+            try (java.sql.PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                ps.setFetchSize(1000);
+                for (int i = 0; i < args.size(); i++) {
+                    ps.setObject(i + 1, args.get(i));
+                }
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        csv.printRecord(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getInt(4),
+                                rs.getInt(5), rs.getBoolean(6), rs.getObject(7), rs.getObject(8));
+                    }
+                }
+            } finally {
+                c.rollback();
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot read the test sessions: " + e.getMessage(), e);
+        }
+    }
+
+    static final org.apache.commons.csv.CSVFormat EXPORT = org.apache.commons.csv.CSVFormat.RFC4180.builder()
+            .setHeader("establishment_code", "campaign_code", "date", "tests_performed", "positives", "self_testing", "id",
+                    "upload_job_id")
+            .get();
 
     @Transactional
     public ReportedTotalView report(ReportedTotalRequest r) {

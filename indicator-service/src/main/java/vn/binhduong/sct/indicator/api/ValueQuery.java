@@ -13,12 +13,13 @@ import vn.binhduong.sct.platform.api.Cursor;
 
 /**
  * The filters of the stored values list, shared by the list, the CSV export and the DHIS2 export, and its keyset
- * order: (organization, periodStart, periodType, indicator id), unique (a period is its start and type) and held by
- * the index {@code indicator_value_keyset}, so every page, however deep, is an index range scan.
+ * order: (organization, periodStart, periodEnd, indicator id), unique (a period is its start and end: a month, its
+ * quarter and its year share a start, not an end) and held by the index {@code indicator_value_keyset_end}, so every
+ * page, however deep, is an index range scan. Within a start, the shorter period comes first (2021-01, 2021Q1, 2021).
  */
 public final class ValueQuery {
     public static final int CURSOR_ARITY = 4;
-    static final String ORDER = " order by organization, periodStart, periodType, indicator.id";
+    static final String ORDER = " order by organization, periodStart, periodEnd, indicator.id";
 
     private final StringBuilder where = new StringBuilder("1 = 1");
     private final Parameters params = new Parameters();
@@ -57,7 +58,7 @@ public final class ValueQuery {
 
     /** The cursor after a value: its keyset key. */
     public static String cursorOf(IndicatorValue v) {
-        return Cursor.after(v.organization, v.periodStart, v.periodType.name(), v.indicator.id);
+        return Cursor.after(v.organization, v.periodStart, v.periodEnd, v.indicator.id);
     }
 
     /** Up to {@code limit} values in keyset order after {@code after} (null: from the start, skipping {@code offset}). */
@@ -67,14 +68,8 @@ public final class ValueQuery {
         params.map().forEach(p::and);
         if (after != null) {
             Cursor c = Cursor.parse(after, CURSOR_ARITY);
-            PeriodType type;
-            try {
-                type = PeriodType.valueOf(c.string(2));
-            } catch (IllegalArgumentException e) {
-                throw vn.binhduong.sct.platform.problem.ProblemException.invalid("after", "not a cursor returned by this list");
-            }
-            q += " and (organization, periodStart, periodType, indicator.id) > (:kOrg, :kStart, :kType, :kId)";
-            p.and("kOrg", c.string(0)).and("kStart", c.date(1)).and("kType", type).and("kId", c.uuid(3));
+            q += " and (organization, periodStart, periodEnd, indicator.id) > (:kOrg, :kStart, :kEnd, :kId)";
+            p.and("kOrg", c.string(0)).and("kStart", c.date(1)).and("kEnd", c.date(2)).and("kId", c.uuid(3));
         }
         var query = IndicatorValue.<IndicatorValue>find(q + ORDER, p);
         return after != null || offset == 0 ? query.range(0, limit - 1).list()

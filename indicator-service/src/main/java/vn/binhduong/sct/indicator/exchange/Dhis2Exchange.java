@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import vn.binhduong.sct.indicator.api.ValueApi.ImportRow;
 import vn.binhduong.sct.indicator.api.ValueApi.ImportSummary;
 import vn.binhduong.sct.indicator.api.ValueApi.ValueRequest;
+import vn.binhduong.sct.indicator.domain.Indicator;
 import vn.binhduong.sct.indicator.domain.IndicatorValue;
 import vn.binhduong.sct.indicator.domain.Period;
 import vn.binhduong.sct.indicator.domain.ValueKind;
@@ -19,6 +20,7 @@ import vn.binhduong.sct.indicator.exchange.Dhis2Api.Conflict;
 import vn.binhduong.sct.indicator.exchange.Dhis2Api.DataValue;
 import vn.binhduong.sct.indicator.exchange.Dhis2Api.DataValueSet;
 import vn.binhduong.sct.indicator.service.ImportService;
+import vn.binhduong.sct.indicator.service.Organizations;
 import vn.binhduong.sct.platform.problem.ProblemException;
 
 /**
@@ -42,9 +44,11 @@ public class Dhis2Exchange {
     private final Map<String, String> unitOf;
     private final Map<String, String> organizationOf = new HashMap<>();
     private final ImportService imports;
+    private final Organizations organizations;
 
-    public Dhis2Exchange(Dhis2Config config, ImportService imports) {
+    public Dhis2Exchange(Dhis2Config config, ImportService imports, Organizations organizations) {
         this.imports = imports;
+        this.organizations = organizations;
         this.elementOf = Map.copyOf(config.dataElements());
         this.unitOf = Map.copyOf(config.orgUnits());
         invert(elementOf, indicatorOf, "sct.dhis2.data-elements");
@@ -102,12 +106,14 @@ public class Dhis2Exchange {
             String organization = unit == null ? null : scheme == IdScheme.CODE ? unit : organizationOf.get(unit);
             Period period = null;
             BigDecimal value = null;
-            if (indicator == null) {
+            if (indicator == null || Indicator.byCode(indicator) == null) {
                 c = new Conflict(element, element == null ? "data element is missing"
-                        : "data element not found: no indicator is mapped to it", "dataElement", List.of(i));
-            } else if (organization == null) {
+                        : "data element not found: " + (indicator == null ? "no indicator is mapped to it"
+                                : "no indicator has this code"), "dataElement", List.of(i));
+            } else if (organization == null || !organizations.isKnown(organization)) {
                 c = new Conflict(unit, unit == null ? "org unit is missing"
-                        : "org unit not found: no organisation is mapped to it", "orgUnit", List.of(i));
+                        : "org unit not found: " + (organization == null ? "no organisation is mapped to it"
+                                : "no configured organisation has this code"), "orgUnit", List.of(i));
             } else if (dv.categoryOptionCombo() != null || dv.attributeOptionCombo() != null) {
                 c = new Conflict(dv.categoryOptionCombo() != null ? dv.categoryOptionCombo() : dv.attributeOptionCombo(),
                         "only the default category and attribute option combos are supported: leave them out",

@@ -58,6 +58,9 @@ class DashboardTest {
                 e.publish(Events.MEMBER, "evaluation.member-rated", "member-service", ORG, id, Map.of("organization", ORG,
                         "year", 2021, "memberId", id, "rating", i < 3 ? "EXCELLENT" : "GOOD"));
             }
+            // the year's rule as member-service finalises it: 20% of 10 rated good or better is at most 2 excellent
+            e.publish(Events.MEMBER, "evaluation.year-finalized", "member-service", ORG, ORG + "-2021", Map.of(
+                    "organization", ORG, "year", 2021, "ruleSet", "HD21_2019", "maxExcellent", 2));
             // a programme of two items: one concluded, one postponed
             inspectionItem(e, "inspection-item.planned", 0, "PLANNED", 0);
             inspectionItem(e, "inspection-item.planned", 1, "PLANNED", 0);
@@ -221,7 +224,7 @@ class DashboardTest {
         assertEquals("02", d.getString(findings + ".text"));
         List<Object> items = d.getList(findings + ".items");
         assertTrue(items.contains("Số liệu nêu so với số liệu tính: covid.tests.positive-rate"), items.toString());
-        assertTrue(items.stream().anyMatch(i -> i.toString().startsWith("Số đảng viên hoàn thành xuất sắc nhiệm vụ không vượt quá 20%")),
+        assertTrue(items.stream().anyMatch(i -> i.toString().startsWith("Số đảng viên hoàn thành xuất sắc nhiệm vụ không vượt quá số tối đa theo quy định của năm")),
                 items.toString());
     }
 

@@ -122,9 +122,10 @@ public class NarrativeResource {
 
     private NarrativeView view(NarrativeFragment f) {
         Map<String, FigureView> figures = narratives.figures(f.organization, f.year);
+        Map<String, FigureView> next = narratives.figures(f.organization, f.year + 1);
         TreeSet<String> missing = new TreeSet<>();
-        String rendered = narratives.render(f, figures, missing);
-        narratives.renderFootnotes(f, figures, missing);
+        String rendered = narratives.render(f, figures, next, missing);
+        narratives.renderFootnotes(f, figures, next, missing);
         return new NarrativeView(f.organization, f.year, f.section, f.fragmentVersion, f.body, narratives.footnotes(f),
                 List.copyOf(Placeholders.of(f.body)), rendered, List.copyOf(missing), f.savedAt);
     }

@@ -43,7 +43,8 @@ public final class FigureCatalog {
                 "covid.clusters.businesses.converted-to-three-green", "covid.clusters.workers", "covid.clusters.f0.cumulative",
                 "covid.retail.market.operating", "covid.retail.market.total", "covid.retail.market.operating-rate",
                 "covid.retail.supermarket.operating", "covid.retail.supermarket.total",
-                "covid.retail.convenience-store.operating", "covid.retail.convenience-store.total"));
+                "covid.retail.convenience-store.operating", "covid.retail.convenience-store.total",
+                "covid.lockdown.operations", "covid.lockdown.staff", "covid.lockdown.wards", "covid.lockdown.working-groups"));
         for (String r : RATINGS) {
             k.add("evaluation.members." + r);
             k.add("evaluation.cells." + r);

@@ -17,6 +17,8 @@ import java.util.zip.ZipOutputStream;
 
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.TableRowAlign;
+import org.apache.poi.xwpf.usermodel.UnderlinePatterns;
+import org.apache.poi.xwpf.usermodel.VerticalAlign;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFFootnote;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
@@ -26,38 +28,44 @@ import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblLayoutType;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblWidth;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth;
 
 import vn.binhduong.sct.report.report.ReportDocument.Block;
-import vn.binhduong.sct.report.report.ReportDocument.IndicatorRow;
 import vn.binhduong.sct.report.report.ReportDocument.Part;
 import vn.binhduong.sct.report.report.ReportDocument.Section;
+import vn.binhduong.sct.report.report.ReportDocument.Table;
 
 /**
- * The DOCX of a report laid out per Hướng dẫn 36-HD/VPTW: A4, Times New Roman, the heading block, body 14 pt, footnotes.
- * Deterministic: the core properties carry the report's own date, and the zip is rewritten with fixed entry times.
+ * The DOCX of a report, walking the same document as the other formats, laid out per Hướng dẫn 36-HD/VPTW: A4, body
+ * style Times New Roman 14 ({@link DocxStyles}), the parts and sections as Heading 1–4 (Word's navigation pane and a
+ * table of contents find them), tables as wide as the text with column widths from the model, footnotes, document
+ * properties. Deterministic: the core properties carry the report's own date, the zip is rewritten with fixed times.
  */
 public final class DocxRenderer {
-    private static final String FONT = "Times New Roman";
     /** 1 mm in twentieths of a point. */
-    private static final double MM = 56.6929;
+    static final double MM = 56.6929;
+    /** A4 width less the margins (30 mm left, 15 mm right): the text width in twentieths of a point. */
+    static final int TEXT_WIDTH = (int) Math.round((210 - 30 - 15) * MM);
 
     private DocxRenderer() {
     }
 
     public static byte[] render(ReportDocument d, LocalDate documentDate) {
         try (XWPFDocument doc = new XWPFDocument()) {
+            DocxStyles.define(doc);
             page(doc);
             heading(doc, d);
             for (Part p : d.parts()) {
-                centered(doc, p.label(), true, 14);
-                centered(doc, p.title(), true, 14);
+                styled(doc, DocxStyles.HEADING[0], p.label() + " – " + p.title());
                 for (Section s : p.sections()) {
-                    XWPFParagraph h = doc.createParagraph();
-                    h.setIndentationFirstLine((int) (10 * MM));
-                    run(h, s.number() + " " + s.title(), s.level() <= 2, s.level() == 3, 14);
+                    styled(doc, DocxStyles.HEADING[Math.min(3, s.level())], s.number() + " " + s.title());
                     for (Block b : s.blocks()) {
                         switch (b.kind()) {
-                            case "indicator-table" -> indicatorTable(doc, d);
+                            case "indicator-table" -> table(doc, d.tables().indicators(), 11);
                             case "indicator-chart" -> {
                                 // the chart is drawn in the HTML; the table carries the same figures here
                             }
@@ -68,19 +76,31 @@ public final class DocxRenderer {
             }
             signature(doc, d);
             annex(doc, d);
-            Date when = Date.from((documentDate == null ? LocalDate.of(d.year(), 12, 31) : documentDate)
-                    .atStartOfDay().toInstant(ZoneOffset.UTC));
-            var core = doc.getProperties().getCoreProperties();
-            core.setCreated(Optional.of(when));
-            core.setModified(Optional.of(when));
-            core.setCreator(d.heading().issuingBody());
-            core.setTitle(d.heading().documentType() + " " + d.heading().subject());
+            properties(doc, d, documentDate);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             doc.write(out);
             return normalizeZip(out.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static void properties(XWPFDocument doc, ReportDocument d, LocalDate documentDate) {
+        Date when = Date.from((documentDate == null ? LocalDate.of(d.year(), 12, 31) : documentDate)
+                .atStartOfDay().toInstant(ZoneOffset.UTC));
+        var core = doc.getProperties().getCoreProperties();
+        core.setCreated(Optional.of(when));
+        core.setModified(Optional.of(when));
+        core.setCreator(d.heading().issuingBody());
+        core.setTitle(d.heading().documentType() + " " + d.heading().subject());
+        core.setSubjectProperty(d.heading().subject());
+        core.setKeywords("báo cáo năm " + d.year() + ", " + d.heading().issuingBody());
+        core.setCategory("Báo cáo năm " + d.year());
+        doc.getProperties().getExtendedProperties().getUnderlyingProperties().setCompany(d.heading().issuingBody());
+        var custom = doc.getProperties().getCustomProperties();
+        custom.addProperty("Tổ chức", d.heading().issuingBody());
+        custom.addProperty("Mã tổ chức", d.organization());
+        custom.addProperty("Năm", d.year());
     }
 
     private static void page(XWPFDocument doc) {
@@ -98,124 +118,139 @@ public final class DocxRenderer {
 
     private static XWPFRun run(XWPFParagraph p, String text, boolean bold, boolean italic, int size) {
         XWPFRun r = p.createRun();
-        r.setFontFamily(FONT);
-        r.setFontSize(size);
         r.setBold(bold);
         r.setItalic(italic);
+        r.setFontSize(size);
         r.setText(text);
         return r;
     }
 
-    private static void centered(XWPFDocument doc, String text, boolean bold, int size) {
+    private static XWPFParagraph styled(XWPFDocument doc, String style, String text) {
         XWPFParagraph p = doc.createParagraph();
-        p.setAlignment(ParagraphAlignment.CENTER);
-        run(p, text, bold, false, size);
+        p.setStyle(style);
+        p.createRun().setText(text);
+        return p;
     }
 
-    private static void cellLine(XWPFTableCell cell, boolean first, String text, boolean bold, boolean italic, int size,
-            boolean underline) {
+    private static XWPFParagraph cellLine(XWPFTableCell cell, boolean first, String text, boolean bold, boolean italic, int size,
+            boolean underline, ParagraphAlignment align) {
         XWPFParagraph p = first ? cell.getParagraphs().get(0) : cell.addParagraph();
-        p.setAlignment(ParagraphAlignment.CENTER);
+        p.setStyle(DocxStyles.TABLE);
+        p.setAlignment(align);
         XWPFRun r = run(p, text, bold, italic, size);
         if (underline) {
-            r.setUnderline(org.apache.poi.xwpf.usermodel.UnderlinePatterns.SINGLE);
+            r.setUnderline(UnderlinePatterns.SINGLE);
         }
+        return p;
     }
 
     private static void heading(XWPFDocument doc, ReportDocument d) {
         var h = d.heading();
         XWPFTable t = doc.createTable(1, 2);
         t.removeBorders();
-        t.setTableAlignment(TableRowAlign.CENTER);
+        widths(t, List.of(45, 55));
         XWPFTableCell left = t.getRow(0).getCell(0);
-        cellLine(left, true, h.superiorBody(), false, false, 14, false);
-        cellLine(left, false, h.issuingBody(), true, false, 14, false);
-        cellLine(left, false, "*", false, false, 14, false);
-        cellLine(left, false, h.number(), false, false, 14, false);
+        cellLine(left, true, h.superiorBody(), false, false, 13, false, ParagraphAlignment.CENTER);
+        cellLine(left, false, h.issuingBody(), true, false, 14, false, ParagraphAlignment.CENTER);
+        cellLine(left, false, "*", false, false, 14, false, ParagraphAlignment.CENTER);
+        cellLine(left, false, h.number(), false, false, 14, false, ParagraphAlignment.CENTER);
         XWPFTableCell right = t.getRow(0).getCell(1);
-        cellLine(right, true, h.partyName(), true, false, 15, true);
-        cellLine(right, false, h.placeAndDate(), false, true, 14, false);
-        centered(doc, h.documentType(), true, 16);
-        centered(doc, h.subject(), true, 14);
+        cellLine(right, true, h.partyName(), true, false, 15, true, ParagraphAlignment.CENTER);
+        cellLine(right, false, "", false, false, 8, false, ParagraphAlignment.CENTER);
+        cellLine(right, false, h.placeAndDate(), false, true, 14, false, ParagraphAlignment.CENTER);
+        styled(doc, DocxStyles.TITLE, h.documentType());
+        styled(doc, DocxStyles.SUBTITLE, h.subject());
     }
 
     private static void body(XWPFDocument doc, String text, List<String> footnotes) {
         XWPFParagraph p = doc.createParagraph();
-        p.setAlignment(ParagraphAlignment.BOTH);
-        p.setIndentationFirstLine((int) (10 * MM));
-        run(p, text, false, false, 14);
+        p.setStyle(DocxStyles.BODY);
+        p.createRun().setText(text);
         for (String note : footnotes) {
             XWPFFootnote fn = doc.createFootnote();
             XWPFParagraph np = fn.createParagraph();
+            np.setStyle(DocxStyles.FOOTNOTE);
             fn.ensureFootnoteRef(np);
-            run(np, " " + note, false, false, 10);
+            np.createRun().setText(" " + note);
             XWPFRun ref = p.createRun();
-            ref.setFontFamily(FONT);
-            ref.setSubscript(org.apache.poi.xwpf.usermodel.VerticalAlign.SUPERSCRIPT);
+            ref.setVerticalAlignment(VerticalAlign.SUPERSCRIPT.name().toLowerCase());
             ref.getCTR().addNewFootnoteReference().setId(fn.getId());
         }
     }
 
-    private static void indicatorTable(XWPFDocument doc, ReportDocument d) {
-        List<IndicatorRow> rows = d.indicators();
-        XWPFTable t = doc.createTable(rows.size() + 1, 6);
-        String[] head = { "Chỉ tiêu", "Năm " + d.year(), "So cùng kỳ", "Năm " + (d.year() - 1), "Kế hoạch " + d.year(), "Đánh giá" };
-        for (int c = 0; c < head.length; c++) {
-            cellLine(t.getRow(0).getCell(c), true, head[c], true, false, 12, false);
+    /** A table as wide as the text, its columns as the model sizes them, the header row repeated on each page. */
+    static void table(XWPFDocument doc, Table table, int size) {
+        XWPFTable t = doc.createTable(table.rows().size() + 1, table.columns().size());
+        t.setTableAlignment(TableRowAlign.CENTER);
+        widths(t, table.columns().stream().map(ReportDocument.Column::widthPercent).toList());
+        t.getRow(0).setRepeatHeader(true);
+        for (int c = 0; c < table.columns().size(); c++) {
+            cellLine(t.getRow(0).getCell(c), true, table.columns().get(c).header(), true, false, size, false, ParagraphAlignment.CENTER);
         }
-        for (int i = 0; i < rows.size(); i++) {
-            IndicatorRow r = rows.get(i);
-            String[] v = { r.name(), r.value(), r.growth(), r.previousYearGrowth(),
-                    r.planGrowth() != null ? r.planGrowth() : r.planValue(), r.assessment() };
-            for (int c = 0; c < v.length; c++) {
-                cellLine(t.getRow(i + 1).getCell(c), true, v[c] == null ? "" : v[c], false, false, 12, false);
+        for (int i = 0; i < table.rows().size(); i++) {
+            List<String> row = table.rows().get(i);
+            for (int c = 0; c < row.size(); c++) {
+                cellLine(t.getRow(i + 1).getCell(c), true, row.get(c), false, false, size, false,
+                        c == 0 ? ParagraphAlignment.LEFT : ParagraphAlignment.CENTER);
+            }
+        }
+    }
+
+    /** Fixed layout, the grid and every cell in twentieths of a point: Word and LibreOffice keep the widths. */
+    private static void widths(XWPFTable t, List<Integer> percents) {
+        var pr = t.getCTTbl().getTblPr() != null ? t.getCTTbl().getTblPr() : t.getCTTbl().addNewTblPr();
+        CTTblWidth w = pr.isSetTblW() ? pr.getTblW() : pr.addNewTblW();
+        w.setType(STTblWidth.DXA);
+        w.setW(BigInteger.valueOf(TEXT_WIDTH));
+        CTTblLayoutType layout = pr.isSetTblLayout() ? pr.getTblLayout() : pr.addNewTblLayout();
+        layout.setType(STTblLayoutType.FIXED);
+        int total = percents.stream().mapToInt(Integer::intValue).sum();
+        CTTblGrid grid = t.getCTTbl().getTblGrid() != null ? t.getCTTbl().getTblGrid() : t.getCTTbl().addNewTblGrid();
+        while (grid.sizeOfGridColArray() > 0) {
+            grid.removeGridCol(0);
+        }
+        List<Integer> twips = new ArrayList<>();
+        for (int p : percents) {
+            twips.add(TEXT_WIDTH * p / total);
+            grid.addNewGridCol().setW(BigInteger.valueOf(TEXT_WIDTH * p / total));
+        }
+        for (var row : t.getRows()) {
+            for (int c = 0; c < row.getTableCells().size() && c < twips.size(); c++) {
+                var tcPr = row.getCell(c).getCTTc().isSetTcPr() ? row.getCell(c).getCTTc().getTcPr() : row.getCell(c).getCTTc().addNewTcPr();
+                CTTblWidth cw = tcPr.isSetTcW() ? tcPr.getTcW() : tcPr.addNewTcW();
+                cw.setType(STTblWidth.DXA);
+                cw.setW(BigInteger.valueOf(twips.get(c)));
             }
         }
     }
 
     private static void signature(XWPFDocument doc, ReportDocument d) {
+        doc.createParagraph().setStyle(DocxStyles.BODY);
         XWPFTable t = doc.createTable(1, 2);
         t.removeBorders();
+        widths(t, List.of(50, 50));
         XWPFTableCell left = t.getRow(0).getCell(0);
-        XWPFParagraph p = left.getParagraphs().get(0);
-        run(p, "Nơi nhận:", true, true, 12);
+        cellLine(left, true, "Nơi nhận:", true, true, 12, false, ParagraphAlignment.LEFT);
         for (String r : d.recipients()) {
-            run(left.addParagraph(), "- " + r, false, false, 11);
+            cellLine(left, false, "- " + r, false, false, 11, false, ParagraphAlignment.LEFT);
         }
         XWPFTableCell right = t.getRow(0).getCell(1);
-        cellLine(right, true, d.signature().onBehalfOf(), true, false, 14, false);
-        cellLine(right, false, d.signature().title(), true, false, 14, false);
-        cellLine(right, false, "", false, false, 14, false);
-        cellLine(right, false, "", false, false, 14, false);
-        cellLine(right, false, d.signature().name(), true, false, 14, false);
+        cellLine(right, true, d.signature().onBehalfOf(), true, false, 14, false, ParagraphAlignment.CENTER);
+        cellLine(right, false, d.signature().title(), true, false, 14, false, ParagraphAlignment.CENTER);
+        for (int i = 0; i < 3; i++) {
+            cellLine(right, false, "", false, false, 14, false, ParagraphAlignment.CENTER);
+        }
+        cellLine(right, false, d.signature().name(), true, false, 14, false, ParagraphAlignment.CENTER);
     }
 
     private static void annex(XWPFDocument doc, ReportDocument d) {
-        XWPFParagraph br = doc.createParagraph();
-        br.setPageBreak(true);
-        centered(doc, "PHỤ LỤC: SỐ LIỆU CẦN RÀ SOÁT", true, 14);
-        if (d.annex().isEmpty()) {
-            body(doc, "Không có số liệu cần rà soát.", List.of());
-        } else {
-            XWPFTable t = doc.createTable(d.annex().size() + 1, 5);
-            String[] head = { "Quy tắc", "Giá trị nêu", "Giá trị tính", "Chênh lệch", "Nội dung" };
-            for (int c = 0; c < head.length; c++) {
-                cellLine(t.getRow(0).getCell(c), true, head[c], true, false, 12, false);
-            }
-            for (int i = 0; i < d.annex().size(); i++) {
-                var f = d.annex().get(i);
-                String[] v = { f.name(), f.stated() + " (" + f.statedExpression() + ")", f.computed() + " (" + f.computedExpression() + ")",
-                        f.difference(), f.message() == null ? "" : f.message() };
-                for (int c = 0; c < v.length; c++) {
-                    cellLine(t.getRow(i + 1).getCell(c), true, v[c], false, false, 11, false);
-                }
-            }
+        XWPFParagraph title = styled(doc, DocxStyles.HEADING[0], Renderers.ANNEX_TITLE);
+        title.setPageBreak(true);
+        if (!d.tables().annex().rows().isEmpty()) {
+            table(doc, d.tables().annex(), 10);
         }
-        if (d.annex().stream().anyMatch(f -> f.rule().startsWith("indicator-service:"))) {
-            body(doc, Renderers.INDICATOR_RULES_NOTE, List.of());
-        }
-        if (!d.missingFigures().isEmpty()) {
-            body(doc, "Số liệu chưa có: " + String.join(", ", d.missingFigures()), List.of());
+        for (String note : d.tables().annexNotes()) {
+            body(doc, note, List.of());
         }
     }
 

@@ -8,7 +8,23 @@ import java.util.List;
  * clock time and no random id, only what comes from the data, so the same figures and prose give the same bytes.
  */
 public record ReportDocument(String organization, int year, Heading heading, List<Part> parts, List<IndicatorRow> indicators,
-        List<Finding> annex, List<String> missingFigures, Signature signature, List<String> recipients) {
+        List<Finding> annex, List<String> missingFigures, Signature signature, List<String> recipients, Tables tables,
+        List<TypedFigure> typedFigures) {
+
+    /** The tables as every format prints them: same columns, same cells, so the formats cannot disagree. */
+    public record Tables(Table indicators, Table annex, List<String> annexNotes) {
+    }
+
+    /** A table: its columns (header and share of the text width in percent) and its rows of cells. */
+    public record Table(List<Column> columns, List<List<String>> rows) {
+    }
+
+    public record Column(String header, int widthPercent) {
+    }
+
+    /** A number typed into narrative text that is no identifier, date, year or list label ("số liệu nhập tay"). */
+    public record TypedFigure(String section, String sectionNumber, String number, String context) {
+    }
 
     /** The heading block of a party report (Hướng dẫn 36-HD/VPTW; DESIGN.md §9). */
     public record Heading(String partyName, String superiorBody, String issuingBody, String number, String placeAndDate,
@@ -35,9 +51,24 @@ public record ReportDocument(String organization, int year, Heading heading, Lis
             BigDecimal planGrowthValue) {
     }
 
-    /** A figure to review: a rule of the data-quality annex that the figures break, both sides side by side. */
+    /**
+     * A figure to review: a rule of the data-quality annex that the figures break, both sides side by side. The rule
+     * code, name, expressions and message are for machines (the JSON output); {@code description}, the sources and
+     * {@code differenceText} are what the annex prints for readers.
+     */
     public record Finding(String rule, String name, String statedExpression, String stated, String computedExpression,
-            String computed, String difference, String message) {
+            String computed, String difference, String message, String description, String statedSource,
+            String computedSource, String differenceText) {
+
+        public Finding(String rule, String name, String statedExpression, String stated, String computedExpression,
+                String computed, String difference, String message) {
+            this(rule, name, statedExpression, stated, computedExpression, computed, difference, message, null, null, null, null);
+        }
+
+        public Finding reading(String description, String statedSource, String computedSource, String differenceText) {
+            return new Finding(rule, name, statedExpression, stated, computedExpression, computed, difference, message, description,
+                    statedSource, computedSource, differenceText);
+        }
     }
 
     public record Signature(String onBehalfOf, String title, String name) {

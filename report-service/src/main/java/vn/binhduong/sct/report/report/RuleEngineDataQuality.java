@@ -25,8 +25,8 @@ public class RuleEngineDataQuality implements DataQualityCheck {
     private static final List<String[]> CROSS_DOMAIN = List.of(
             new String[] { "PERMITS_TOTAL_BY_KIND", "Tổng số giấy xác nhận đã cấp bằng tổng theo loại",
                     "#{covid.permits.issued}", "=", "#{covid.permits.by-kind}" },
-            new String[] { "EXCELLENT_QUOTA", "Số đảng viên hoàn thành xuất sắc nhiệm vụ không vượt quá 20% số hoàn thành tốt trở lên",
-                    "#{evaluation.members.excellent}", "<=", "#{evaluation.members.good-or-better} * 0.2" },
+            new String[] { "EXCELLENT_QUOTA", "Số đảng viên hoàn thành xuất sắc nhiệm vụ không vượt quá số tối đa theo quy định của năm",
+                    "#{evaluation.members.excellent}", "<=", "#{evaluation.members.max-excellent}" },
             new String[] { "SELF_INSPECTED_MEMBERS", "Số đảng viên tự kiểm tra không vượt số theo kế hoạch",
                     "#{party-inspection.self.members}", "<=", "#{party-inspection.self.members-planned}" },
             new String[] { "CLUSTER_BUSINESSES_OPERATING", "Doanh nghiệp CCN đang hoạt động không vượt tổng số",

@@ -20,7 +20,6 @@ import vn.binhduong.sct.report.domain.Dashboard.Tile;
 import vn.binhduong.sct.report.domain.FigureView;
 import vn.binhduong.sct.report.domain.Unit;
 import vn.binhduong.sct.report.report.DataQualityCheck;
-import vn.binhduong.sct.report.report.ReportAssembler;
 import vn.binhduong.sct.report.report.ReportDocument;
 
 /**
@@ -31,7 +30,6 @@ import vn.binhduong.sct.report.report.ReportDocument;
 @ApplicationScoped
 public class DashboardService {
     /** A 2021 rule (Hướng dẫn 21-HD/BTCTW, 2019): excellent at most 20% of those rated good or better. */
-    static final BigDecimal EXCELLENT_QUOTA_PERCENT = BigDecimal.valueOf(20);
     static final int MAX_SERIES_YEARS = 50;
 
     private static final String[][] MEMBERSHIP = { { "membership.total", "member.count.total", "Tổng số đảng viên" },
@@ -111,7 +109,10 @@ public class DashboardService {
         return out;
     }
 
-    /** Members rated excellent as a share of those rated good or better, against the quota of 20%. */
+    /**
+     * Members rated excellent as a share of those rated good or better, against the cap of the rule set the year is
+     * evaluated under; within it when no more than the maximum member-service computed for the year.
+     */
     private static Tile quota(Map<String, FigureView> f) {
         FigureView excellent = f.get("evaluation.members.excellent");
         FigureView goodOrBetter = f.get("evaluation.members.good-or-better");
@@ -119,16 +120,24 @@ public class DashboardService {
                 || goodOrBetter.value().signum() == 0) {
             return null;
         }
+        FigureView ruleSet = f.get("evaluation.rule-set");
+        Integer percent = vn.binhduong.sct.report.report.sections.QuotaRule.percent(ruleSet == null ? null : ruleSet.text());
+        if (percent == null) {
+            return null;
+        }
+        BigDecimal quota = BigDecimal.valueOf(percent);
+        FigureView max = f.get("evaluation.members.max-excellent");
         FigureView stored = f.get("evaluation.members.excellent-share");
         BigDecimal share = stored != null && stored.value() != null ? stored.value()
                 : excellent.value().multiply(BigDecimal.valueOf(100)).divide(goodOrBetter.value(), 6, RoundingMode.HALF_UP);
-        boolean within = share.compareTo(EXCELLENT_QUOTA_PERCENT) <= 0;
-        BigDecimal gap = share.subtract(EXCELLENT_QUOTA_PERCENT);
-        String limit = VnFormat.percent(EXCELLENT_QUOTA_PERCENT, 0);
+        boolean within = max != null && max.value() != null ? excellent.value().compareTo(max.value()) <= 0
+                : share.compareTo(quota) <= 0;
+        BigDecimal gap = share.subtract(quota);
+        String limit = VnFormat.percent(quota, 0);
         return new Tile("evaluation.members.excellent-share",
                 "Tỷ lệ đảng viên hoàn thành xuất sắc nhiệm vụ trên số hoàn thành tốt nhiệm vụ trở lên",
                 "evaluation.members.excellent-share", share.stripTrailingZeros(), Unit.PERCENT.code(), VnFormat.percent(share, 2),
-                null, EXCELLENT_QUOTA_PERCENT, "không vượt quá " + limit, gap.stripTrailingZeros(),
+                null, quota, "không vượt quá " + limit, gap.stripTrailingZeros(),
                 within ? "Đạt chỉ tiêu không vượt quá " + limit
                         : "Vượt chỉ tiêu không quá " + limit + ", cao hơn " + VnFormat.decimal(gap, 2) + " điểm phần trăm",
                 within, List.of("evaluation.members.excellent", "evaluation.members.good-or-better"), List.of());
@@ -180,8 +189,9 @@ public class DashboardService {
     }
 
     private List<Tile> indicators(Map<String, FigureView> f, String organization, int year) {
-        List<ReportDocument.IndicatorRow> rows = new ReportAssembler(organization, year, null, f, Map.of(), Map.of(), Map.of(),
-                (metric, category) -> List.of(), indicatorOrder, x -> List.of(), java.util.Set.of()).indicatorRows();
+        List<ReportDocument.IndicatorRow> rows = vn.binhduong.sct.report.report.sections.IndicatorRows.of(
+                new vn.binhduong.sct.report.report.Figures(organization, year, f, Map.of(), Map.of(), (metric, category) -> List.of(),
+                        indicatorOrder));
         List<Tile> out = new ArrayList<>();
         for (ReportDocument.IndicatorRow r : rows) {
             String p = "indicator." + r.code() + ".";

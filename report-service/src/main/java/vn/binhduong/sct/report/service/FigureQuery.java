@@ -135,7 +135,7 @@ public class FigureQuery {
         List<ReportDocument.Finding> result = new ArrayList<>();
         for (Object[] r : rows) {
             String code = (String) r[0];
-            String name = r[1] == null || ((String) r[1]).isBlank() ? code : r[1] + " (" + code + ")";
+            String name = r[1] == null || ((String) r[1]).isBlank() ? "kiểm tra số liệu chỉ tiêu" : (String) r[1];
             DisplayScale display = DisplayScale.of(units, n((String) r[2]), n((String) r[4]));
             result.add(new ReportDocument.Finding("indicator-service:" + code, name, n((String) r[2]), display.format(r[3]),
                     n((String) r[4]), display.format(r[5]), display.format(r[6]),

@@ -25,7 +25,7 @@ import vn.binhduong.sct.report.domain.Placeholders;
 /** Saves and renders the prose of report sections. */
 @ApplicationScoped
 public class NarrativeService {
-    private static final java.util.Set<String> MODIFIERS = java.util.Set.of("asOf");
+    private static final java.util.Set<String> MODIFIERS = java.util.Set.of("asOf", "next");
 
     private final FigureQuery figures;
     private final Outbox outbox;
@@ -88,7 +88,7 @@ public class NarrativeService {
                 String key = p.contains("|") ? p.substring(0, p.indexOf('|')) : p;
                 String modifier = p.contains("|") ? p.substring(p.indexOf('|') + 1) : null;
                 if (modifier != null && !MODIFIERS.contains(modifier)) {
-                    unknown.put(p, "unknown modifier '" + modifier + "' (only asOf)");
+                    unknown.put(p, "unknown modifier '" + modifier + "' (asOf or next)");
                 } else if (!FigureCatalog.known(key) && !figures.exists(key)) {
                     unknown.put(p, "no figure has the key " + key);
                 }
@@ -124,12 +124,15 @@ public class NarrativeService {
         return latest.values().stream().sorted(java.util.Comparator.comparingInt(f -> Outline.order(f.section))).toList();
     }
 
-    public String render(NarrativeFragment f, Map<String, FigureView> figureMap, java.util.Set<String> missing) {
-        return Placeholders.render(f.body, figureMap, missing);
+    /** The prose with the year's figures; {@code {{key|next}}} prints the next year's (a plan for the year ahead). */
+    public String render(NarrativeFragment f, Map<String, FigureView> figureMap, Map<String, FigureView> nextYear,
+            java.util.Set<String> missing) {
+        return Placeholders.render(f.body, figureMap, nextYear, missing);
     }
 
-    public List<String> renderFootnotes(NarrativeFragment f, Map<String, FigureView> figureMap, java.util.Set<String> missing) {
-        return parse(f.footnotes).stream().map(n -> Placeholders.render(n, figureMap, missing)).toList();
+    public List<String> renderFootnotes(NarrativeFragment f, Map<String, FigureView> figureMap, Map<String, FigureView> nextYear,
+            java.util.Set<String> missing) {
+        return parse(f.footnotes).stream().map(n -> Placeholders.render(n, figureMap, nextYear, missing)).toList();
     }
 
     public Map<String, FigureView> figures(String organization, int year) {

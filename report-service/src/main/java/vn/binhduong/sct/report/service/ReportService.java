@@ -29,6 +29,8 @@ import vn.binhduong.sct.report.domain.FigureView;
 import vn.binhduong.sct.report.domain.NarrativeFragment;
 import vn.binhduong.sct.report.report.DataQualityCheck;
 import vn.binhduong.sct.report.report.DocxRenderer;
+import vn.binhduong.sct.report.report.Figures;
+import vn.binhduong.sct.report.report.TypedFigureCheck;
 import vn.binhduong.sct.report.report.HeadingData;
 import vn.binhduong.sct.report.report.Renderers;
 import vn.binhduong.sct.report.report.ReportAssembler;
@@ -77,8 +79,12 @@ public class ReportService {
     private final List<String> indicatorOrder;
     private final Outbox outbox;
 
+    private final TypedFigureCheck typed;
+
     public ReportService(EntityManager em, FigureQuery figures, NarrativeService narratives, DataQualityCheck quality,
-            @ConfigProperty(name = "sct.report.indicator-order") Optional<List<String>> indicatorOrder, Outbox outbox) {
+            @ConfigProperty(name = "sct.report.indicator-order") Optional<List<String>> indicatorOrder, Outbox outbox,
+            @ConfigProperty(name = "sct.report.fixed-terms") Optional<List<String>> fixedTerms) {
+        this.typed = new TypedFigureCheck(fixedTerms.orElse(List.of()));
         this.em = em;
         this.outbox = outbox;
         this.figures = figures;
@@ -156,16 +162,17 @@ public class ReportService {
     @Transactional
     public Outputs build(String org, int year) {
         Map<String, FigureView> f = figures.figures(org, year);
+        Map<String, FigureView> next = figures.figures(org, year + 1);
         HeadingData heading = heading(org, year).orElseGet(() -> defaultHeading(f, year));
         TreeSet<String> missing = new TreeSet<>();
         Map<String, ReportAssembler.Narrative> prose = new LinkedHashMap<>();
         for (NarrativeFragment n : narratives.latestOfReport(org, year)) {
-            prose.put(n.section, new ReportAssembler.Narrative(narratives.render(n, f, missing),
-                    narratives.renderFootnotes(n, f, missing)));
+            prose.put(n.section, new ReportAssembler.Narrative(narratives.render(n, f, next, missing),
+                    narratives.renderFootnotes(n, f, next, missing), n.body, narratives.footnotes(n)));
         }
-        ReportDocument doc = new ReportAssembler(org, year, heading, f, figures.figures(org, year - 1),
-                figures.figures(org, year + 1), prose, (metric, category) -> figures.labels(org, year, metric, category),
-                indicatorOrder, withIndicatorViolations(org, year), missing).assemble();
+        Figures all = new Figures(org, year, f, figures.figures(org, year - 1), next,
+                (metric, category) -> figures.labels(org, year, metric, category), indicatorOrder);
+        ReportDocument doc = new ReportAssembler(heading, all, prose, withIndicatorViolations(org, year), missing, typed).assemble();
         return new Outputs(doc, Renderers.json(doc), Renderers.markdown(doc), Renderers.html(doc),
                 DocxRenderer.render(doc, heading.issuedOn()));
     }

@@ -1,0 +1,99 @@
+package vn.binhduong.sct.report.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import vn.binhduong.sct.report.domain.Placeholders;
+import vn.binhduong.sct.report.report.ReportDocument.TypedFigure;
+
+/**
+ * Lists the numbers typed into narrative text ("số liệu nhập tay"): what is left of a fragment once placeholders,
+ * identifiers of documents (2050/KH-SCT, Chỉ thị 12, Nghị quyết Trung ương 4, 6, 7), dates, years and year ranges,
+ * list labels (1., (2)), names in quotation marks (“03 xanh”), "100%" (meaning all) and the configured fixed terms
+ * ("27 biểu hiện") are taken out. A figure typed by hand goes stale and no rule can check it: it belongs in data.
+ */
+public final class TypedFigureCheck {
+    private static final Pattern NUMBER = Pattern.compile("(?<![\\p{L}\\p{N}])\\d+(?:[.,]\\d+)*(?:\\s*%)?");
+    private static final List<Pattern> NOT_FIGURES = List.of(
+            Placeholders.PLACEHOLDER,
+            Pattern.compile("“[^”]*”|\"[^\"]*\""),
+            // document identifiers: 06-CTr/ĐUSCT, 90/QĐ-SCT, 2218/UBND-NC, 213-QĐ/TW
+            Pattern.compile("\\d+(?:[-/][\\p{L}\\p{N}&]*\\p{L}[\\p{L}\\p{N}&]*)+"),
+            // a number named by what precedes it: Chỉ thị 12, Nghị quyết Trung ương 4, 6, 7, 8, Quyết định số 919
+            Pattern.compile("(?iu)(?:chỉ thị|nghị quyết|nghị định|quyết định|quy định|kế hoạch|chương trình|công văn|thông tư|"
+                    + "luật|trung ương|điều|khoản|số)\\s+\\d+(?:\\s*(?:,|và)\\s*\\d+)*"),
+            // dates: 04/12/2021, 22/8, 15.5.1941
+            Pattern.compile("\\b\\d{1,2}[/.]\\d{1,2}(?:[/.]\\d{4})?\\b"),
+            // years and year ranges: 2021, 2020 - 2025, 2018-2021
+            Pattern.compile("\\b(?:19|20)\\d{2}(?:\\s*[-–]\\s*(?:19|20)\\d{2})?\\b"),
+            // list labels at the start of a line or after a semicolon: "1. ", "; 5. ", "(2)"
+            Pattern.compile("(?m)(?:^|;\\s*)\\d{1,2}\\.\\s"), Pattern.compile("\\(\\d{1,2}\\)"),
+            // words with digits: Covid-19, F0, Khóa XII stays Roman
+            Pattern.compile("\\p{L}+-\\d+|\\p{L}\\d+"),
+            Pattern.compile("(?<![\\d.,])100\\s*%"));
+
+    private final List<String> fixedTerms;
+
+    /** @param fixedTerms names whose number is part of the name ("27 biểu hiện" of Nghị quyết Trung ương 4 khóa XII) */
+    public TypedFigureCheck(List<String> fixedTerms) {
+        this.fixedTerms = fixedTerms;
+    }
+
+    public static final TypedFigureCheck NONE_FIXED = new TypedFigureCheck(List.of());
+
+    /** The typed figures of one text of section {@code section}, each with a few words around it. */
+    public List<TypedFigure> find(String section, String sectionNumber, String text) {
+        if (text == null) {
+            return List.of();
+        }
+        StringBuilder masked = new StringBuilder(text);
+        for (String term : fixedTerms) {
+            for (int i = masked.indexOf(term); i >= 0; i = masked.indexOf(term, i + 1)) {
+                blank(masked, i, i + term.length());
+            }
+        }
+        for (Pattern p : NOT_FIGURES) {
+            Matcher m = p.matcher(masked.toString());
+            while (m.find()) {
+                blank(masked, m.start(), m.end());
+            }
+        }
+        List<TypedFigure> found = new ArrayList<>();
+        Matcher m = NUMBER.matcher(masked.toString());
+        while (m.find()) {
+            found.add(new TypedFigure(section, sectionNumber, m.group().strip(), context(text, m.start(), m.end())));
+        }
+        return found;
+    }
+
+    private static void blank(StringBuilder s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) != '\n') {
+                s.setCharAt(i, ' ');
+            }
+        }
+    }
+
+    /** The words around a figure: up to four before and after, within its sentence. */
+    static String context(String text, int from, int to) {
+        int start = from;
+        int words = 0;
+        while (start > 0 && words < 4 && ".;:\n".indexOf(text.charAt(start - 1)) < 0) {
+            start--;
+            if (text.charAt(start) == ' ' && start < from - 1) {
+                words++;
+            }
+        }
+        int end = to;
+        words = 0;
+        while (end < text.length() && words < 5 && ".;:\n,(".indexOf(text.charAt(end)) < 0) {
+            if (text.charAt(end) == ' ' && end > to) {
+                words++;
+            }
+            end++;
+        }
+        return text.substring(start, end).strip();
+    }
+}

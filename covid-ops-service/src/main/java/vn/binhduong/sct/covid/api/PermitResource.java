@@ -53,7 +53,7 @@ public class PermitResource {
             @Schema(description = "the version read; 409 if the permit changed since", examples = "0") Integer version) {
     }
 
-    @Schema(description = "A permit with its signed token (holder data: department staff and admin only)")
+    @Schema(description = "A permit with its signed token (holder data: department staff, admin and the party committee only)")
     public record PermitView(@Schema(description = "permit id") UUID id, @Schema(description = "kind") PermitKind kind,
             @Schema(description = "holder's name") String holderName, @Schema(description = "company") String company,
             @Schema(description = "first valid day") LocalDate validFrom, @Schema(description = "last valid day") LocalDate validUntil,
@@ -124,24 +124,24 @@ public class PermitResource {
     @POST
     @RolesAllowed({ Roles.DEPARTMENT_STAFF, Roles.ADMIN })
     @Operation(summary = "Issue a permit with a signed token; validUntil after validFrom; publishes permit.issued")
-    public Response issue(@Valid @NotNull IssueRequest request) {
+    public Response issuePermit(@Valid @NotNull IssueRequest request) {
         PermitView v = service.issue(request);
         return Response.created(URI.create("/api/v1/permits/" + v.id())).entity(v).build();
     }
 
     @GET
-    @RolesAllowed({ Roles.DEPARTMENT_STAFF, Roles.ADMIN })
+    @RolesAllowed({ Roles.DEPARTMENT_STAFF, Roles.ADMIN, Roles.PARTY_COMMITTEE })
     @Operation(summary = "Permits by issue time, filtered by kind, status, company")
-    public PageResult<PermitView> list(@BeanParam @Valid PageParams page, @QueryParam("kind") PermitKind kind,
+    public PageResult<PermitView> listPermits(@BeanParam @Valid PageParams page, @QueryParam("kind") PermitKind kind,
             @QueryParam("status") PermitStatus status, @QueryParam("company") String company) {
         return service.list(page, kind, status, company);
     }
 
     @GET
     @Path("{id}")
-    @RolesAllowed({ Roles.DEPARTMENT_STAFF, Roles.ADMIN })
+    @RolesAllowed({ Roles.DEPARTMENT_STAFF, Roles.ADMIN, Roles.PARTY_COMMITTEE })
     @Operation(summary = "One permit with its holder data and token")
-    public PermitView get(@PathParam("id") UUID id) {
+    public PermitView getPermit(@PathParam("id") UUID id) {
         return service.view(id);
     }
 
@@ -149,16 +149,16 @@ public class PermitResource {
     @Path("{id}/revocation")
     @RolesAllowed({ Roles.DEPARTMENT_STAFF, Roles.ADMIN })
     @Operation(summary = "Revoke a permit with a reason; its token fails verification from then on; publishes permit.revoked")
-    public PermitView revoke(@PathParam("id") UUID id, @Valid @NotNull RevokeRequest request) {
+    public PermitView revokePermit(@PathParam("id") UUID id, @Valid @NotNull RevokeRequest request) {
         return service.revoke(id, request);
     }
 
     @GET
     @Path("{id}/qr.png")
     @Produces("image/png")
-    @RolesAllowed({ Roles.DEPARTMENT_STAFF, Roles.ADMIN })
+    @RolesAllowed({ Roles.DEPARTMENT_STAFF, Roles.ADMIN, Roles.PARTY_COMMITTEE })
     @Operation(summary = "The permit's token as a QR code (PNG)")
-    public byte[] qr(@PathParam("id") UUID id) {
+    public byte[] getPermitQrCode(@PathParam("id") UUID id) {
         return service.qrPng(id);
     }
 
@@ -166,7 +166,7 @@ public class PermitResource {
     @Path("verify")
     @PermitAll
     @Operation(summary = "Public: verify a permit token (signature, key, validity, revocation); always 200 with the outcome and a reason")
-    public Verification verify(@QueryParam("token") String token) {
+    public Verification verifyPermitToken(@QueryParam("token") String token) {
         return service.verify(token);
     }
 
@@ -174,7 +174,7 @@ public class PermitResource {
     @Path("keys")
     @PermitAll
     @Operation(summary = "Public: the JWK set of the permit signing keys, for offline verification")
-    public JwkSet jwks() {
+    public JwkSet getPermitKeySet() {
         return new JwkSet(keys.jwks());
     }
 
@@ -182,7 +182,7 @@ public class PermitResource {
     @Path("revocations")
     @PermitAll
     @Operation(summary = "Public: SHA-256 hashes of revoked permit ids, for offline verification")
-    public RevocationList revocations() {
+    public RevocationList getPermitRevocations() {
         return service.revocations();
     }
 
@@ -190,7 +190,7 @@ public class PermitResource {
     @Path("reported-totals")
     @RolesAllowed({ Roles.DEPARTMENT_STAFF, Roles.ADMIN })
     @Operation(summary = "Store a permit total as a document reports it (an aggregate: no individual permits); publishes permit-total.reported")
-    public Response report(@Valid @NotNull ReportedPermitsRequest request) {
+    public Response reportPermitTotal(@Valid @NotNull ReportedPermitsRequest request) {
         return Response.status(201).entity(service.report(request)).build();
     }
 
@@ -198,7 +198,7 @@ public class PermitResource {
     @Path("statistics")
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.DEPARTMENT_STAFF, Roles.VIEWER, Roles.INTEGRATION })
     @Operation(summary = "Permits to a date: issued here by kind, revoked, and the totals documents report (no holder data)")
-    public PermitStatistics statistics(@QueryParam("asOf") LocalDate asOf) {
+    public PermitStatistics getPermitStatistics(@QueryParam("asOf") LocalDate asOf) {
         return service.statistics(asOf);
     }
 

@@ -1,14 +1,16 @@
 package vn.binhduong.sct.bench;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.math.BigInteger;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.AlgorithmParameters;
 import java.security.KeyFactory;
@@ -24,21 +26,39 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
+import vn.binhduong.sct.embedded.EmbeddedPostgres;
+import vn.binhduong.sct.embedded.JwtKeys;
+import vn.binhduong.sct.embedded.Ports;
 import vn.binhduong.sct.launcher.Launcher;
 
 /**
- * Permit verification (issue 5): the public {@code GET /api/v1/permits/verify?token=} called by one client thread,
- * one request after the other, next to a bare ES256 check of the same token with the published JWK (base64url
- * decoding, JOSE to DER, SHA256withECDSA) on one thread in the same run. The bare check runs twice: in this JVM
- * (C2 compiler) and in a child JVM started with the flags the launcher gives every service
- * (-XX:TieredStopAtLevel=1 -XX:+UseSerialGC), so the cost of the HTTP path and the cost of the JVM flags are told
- * apart. Arguments: [seconds per path, default 20].
+ * Permit verification (issues 5 and 16): the public {@code GET /api/v1/permits/verify?token=} next to a bare ES256
+ * check of the same token with the published JWK (base64url decoding, {@code SHA256withECDSAinP1363Format}, which
+ * reads JOSE's R||S as it is) in the same run.
+ *
+ * <p>Two JVM configurations, each REST figure beside the bare check under the same flags:
+ * <ul>
+ * <li><b>launcher flags</b> ({@code -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k}): the stack's own
+ * covid-ops-service, and the bare check in a child JVM with those flags;</li>
+ * <li><b>full JIT</b> ({@code -Xmx256m}, default tiered C1+C2 and G1; no deployment descriptor in the repository sets
+ * other flags): a second covid-ops-service instance started here from the same packaged application on the same
+ * database and broker, and the bare check in this benchmark's JVM.</li>
+ * </ul>
+ * Per configuration: one client thread (requests one after the other; target REST / bare >= 0.8), then 4 client
+ * threads (throughput; the bare check with 4 threads for scale). Arguments: [seconds per path, default 20].
  */
 public final class PermitVerifyBench {
+    static final List<String> LAUNCHER_FLAGS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k");
+    static final List<String> FULL_JIT_FLAGS = List.of("-Xmx256m");
+
     public static void main(String[] args) throws Exception {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 20;
-        Path data = Path.of(System.getProperty("sct.home", ".")).resolve("bench/target/permit-verify-bench-data");
+        Path home = Path.of(System.getProperty("sct.home", "."));
+        Path data = home.resolve("bench/target/permit-verify-bench-data");
         try (Launcher stack = Launcher.start(System.out, "--data", data.toString(), "--reset", "--pg-port", "0",
                 "--kafka-port", "0", "--base-port", "0")) {
             String base = stack.url("covid-ops-service") + "/api/v1/permits";
@@ -53,44 +73,124 @@ public final class PermitVerifyBench {
             if (!bareCheck(key, token)) {
                 throw new IllegalStateException("the published key does not verify the issued token");
             }
-            String url = base + "/verify?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build();
+            String query = "/api/v1/permits/verify?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
 
-            double warm = Math.min(10, seconds);
-            bare(key, token, warm);
-            rest(http, request, warm);
-            double[] bare = bare(key, token, seconds);
-            double[] child = childJvm(token, x, y, seconds);
-            double[] rest = rest(http, request, seconds);
+            int port = Ports.free();
+            Path log = data.resolve("logs/covid-ops-service-full-jit.log");
+            Process fullJit = startFullJit(home, stack, data, port, log);
+            try {
+                String fullJitBase = "http://127.0.0.1:" + port;
+                awaitReady(fullJitBase, fullJit, log);
+                HttpRequest launcherReq = HttpRequest.newBuilder(URI.create(stack.url("covid-ops-service") + query))
+                        .timeout(Duration.ofSeconds(10)).build();
+                HttpRequest fullJitReq = HttpRequest.newBuilder(URI.create(fullJitBase + query)).timeout(Duration.ofSeconds(10)).build();
 
-            System.out.printf("%nPermit verification, one client thread, %.0f s per path (same token, same published key)%n", seconds);
-            System.out.printf("  bare ES256 check, this JVM (C2):                         %,9.0f /s  p50 %s  p99 %s%n",
-                    bare[0], Stats.ms(bare[1]), Stats.ms(bare[2]));
-            System.out.printf("  bare ES256 check, child JVM with the services' JVM flags: %,9.0f /s  p50 %s  p99 %s%n",
-                    child[0], Stats.ms(child[1]), Stats.ms(child[2]));
-            System.out.printf("  GET /api/v1/permits/verify (VALID every time):             %,9.0f /s  p50 %s  p99 %s%n",
-                    rest[0], Stats.ms(rest[1]), Stats.ms(rest[2]));
-            System.out.printf("  ratio REST / bare (C2): %.2f; REST / bare with the services' flags: %.2f%n", rest[0] / bare[0],
-                    rest[0] / child[0]);
+                double warm = Math.min(10, seconds);
+                // launcher flags
+                double[] childBare1 = childJvm(token, x, y, seconds, 1);
+                rest(launcherReq, warm, 1);
+                double[] rest1 = rest(launcherReq, seconds, 1);
+                double[] childBare4 = childJvm(token, x, y, seconds, 4);
+                double[] rest4 = rest(launcherReq, seconds, 4);
+                // full JIT
+                bare(key, token, warm, 1);
+                double[] bare1 = bare(key, token, seconds, 1);
+                rest(fullJitReq, warm, 1);
+                double[] fullRest1 = rest(fullJitReq, seconds, 1);
+                double[] bare4 = bare(key, token, seconds, 4);
+                double[] fullRest4 = rest(fullJitReq, seconds, 4);
+
+                System.out.printf("%nPermit verification, %.0f s per path (same token, same published key; bare check = "
+                        + "base64url-decode + SHA256withECDSAinP1363Format)%n", seconds);
+                System.out.printf("%nlauncher flags %s (service and bare check):%n", String.join(" ", LAUNCHER_FLAGS));
+                line("  bare ES256 check, 1 thread (baseline)", childBare1);
+                line("  GET /api/v1/permits/verify, 1 client thread", rest1);
+                System.out.printf("  ratio REST / bare, 1 thread: %.2f (target >= 0.8)%n", rest1[0] / childBare1[0]);
+                line("  bare ES256 check, 4 threads", childBare4);
+                line("  GET /api/v1/permits/verify, 4 client threads", rest4);
+                System.out.printf("  ratio REST / bare, 4 threads: %.2f%n", rest4[0] / childBare4[0]);
+                System.out.printf("%nfull JIT %s (second service instance; bare check in the benchmark JVM, %s):%n",
+                        String.join(" ", FULL_JIT_FLAGS), System.getProperty("java.vm.version"));
+                line("  bare ES256 check, 1 thread (baseline)", bare1);
+                line("  GET /api/v1/permits/verify, 1 client thread", fullRest1);
+                System.out.printf("  ratio REST / bare, 1 thread: %.2f (target >= 0.8)%n", fullRest1[0] / bare1[0]);
+                line("  bare ES256 check, 4 threads", bare4);
+                line("  GET /api/v1/permits/verify, 4 client threads", fullRest4);
+                System.out.printf("  ratio REST / bare, 4 threads: %.2f%n", fullRest4[0] / bare4[0]);
+                System.out.printf("%n  REST 1 thread, launcher service / bare with full JIT: %.2f%n", rest1[0] / bare1[0]);
+                System.out.printf("  machine: %d available processors (client threads, the service and PostgreSQL share them)%n",
+                        Runtime.getRuntime().availableProcessors());
+            } finally {
+                fullJit.destroy();
+                if (!fullJit.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                    fullJit.destroyForcibly();
+                }
+            }
         }
     }
 
-    /** Entry point of the child JVM: token x y seconds; prints "rate p50 p99". */
+    private static void line(String what, double[] r) {
+        System.out.printf("%-52s %,9.0f /s  p50 %s  p99 %s%n", what, r[0], Stats.ms(r[1]), Stats.ms(r[2]));
+    }
+
+    /** A second covid-ops-service from the same packaged application, on the stack's database and broker. */
+    static Process startFullJit(Path home, Launcher stack, Path data, int port, Path log) throws IOException {
+        Path app = home.resolve("covid-ops-service/target/quarkus-app/quarkus-run.jar");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(FULL_JIT_FLAGS);
+        command.add("-Dquarkus.http.port=" + port);
+        command.add("-Dquarkus.http.host=127.0.0.1");
+        command.add("-Dquarkus.datasource.jdbc.url=" + stack.jdbcUrl("covid-ops-service"));
+        command.add("-Dquarkus.datasource.username=" + EmbeddedPostgres.USER);
+        command.add("-Dquarkus.datasource.password=" + EmbeddedPostgres.PASSWORD);
+        command.add("-Dkafka.bootstrap.servers=" + stack.kafkaBootstrapServers());
+        command.add("-Dmp.jwt.verify.publickey.location=" + data.resolve("jwt").resolve(JwtKeys.PUBLIC_KEY_FILE).toUri());
+        command.add("-Dmp.jwt.verify.issuer=" + JwtKeys.ISSUER);
+        command.add("-jar");
+        command.add(app.toString());
+        Files.createDirectories(log.getParent());
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+    }
+
+    static void awaitReady(String base, Process p, Path log) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (!p.isAlive()) {
+                throw new IllegalStateException("the full-JIT covid-ops-service stopped; see " + log);
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the full-JIT covid-ops-service was not ready in 120 s; see " + log);
+    }
+
+    /** Entry point of the child JVM: token x y seconds threads; prints "rate p50 p99". */
     public static final class Bare {
         public static void main(String[] args) throws Exception {
             double seconds = Double.parseDouble(args[3]);
+            int threads = Integer.parseInt(args[4]);
             PublicKey key = publicKey(args[1], args[2]);
-            bare(key, args[0], Math.min(10, seconds));
-            double[] r = bare(key, args[0], seconds);
+            bare(key, args[0], Math.min(10, seconds), threads);
+            double[] r = bare(key, args[0], seconds, threads);
             System.out.println(r[0] + " " + r[1] + " " + r[2]);
         }
     }
 
-    static double[] childJvm(String token, String x, String y, double seconds) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-cp", System.getProperty("java.class.path"),
-                Bare.class.getName(), token, x, y, Double.toString(seconds)));
+    static double[] childJvm(String token, String x, String y, double seconds, int threads) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(LAUNCHER_FLAGS);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Bare.class.getName(), token, x, y,
+                Double.toString(seconds), Integer.toString(threads)));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String last = null;
         try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
@@ -105,71 +205,73 @@ public final class PermitVerifyBench {
         return Arrays.stream(last.trim().split(" ")).mapToDouble(Double::parseDouble).toArray();
     }
 
-    static double[] bare(PublicKey key, String token, double seconds) throws Exception {
-        List<Double> latencies = new ArrayList<>();
-        long start = System.nanoTime();
-        long end = start + (long) (seconds * 1e9);
-        long t0 = start;
-        while (t0 < end) {
+    interface Call {
+        void run() throws Exception;
+    }
+
+    /** Runs {@code call} on {@code threads} threads, each one call after the other, for {@code seconds}. */
+    static double[] measure(Call call, double seconds, int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            long start = System.nanoTime();
+            long end = start + (long) (seconds * 1e9);
+            List<Future<List<Double>>> parts = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                parts.add(pool.submit(() -> {
+                    List<Double> latencies = new ArrayList<>();
+                    long t0 = System.nanoTime();
+                    while (t0 < end) {
+                        call.run();
+                        long t1 = System.nanoTime();
+                        latencies.add((t1 - t0) / 1e6);
+                        t0 = t1;
+                    }
+                    return latencies;
+                }));
+            }
+            List<Double> all = new ArrayList<>();
+            for (Future<List<Double>> f : parts) {
+                all.addAll(f.get());
+            }
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            double[] values = all.stream().mapToDouble(Double::doubleValue).toArray();
+            return new double[] { values.length / elapsed, Stats.percentile(values, 50), Stats.percentile(values, 99) };
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static double[] bare(PublicKey key, String token, double seconds, int threads) throws Exception {
+        return measure(() -> {
             if (!bareCheck(key, token)) {
                 throw new IllegalStateException("bare check failed");
             }
-            long t1 = System.nanoTime();
-            latencies.add((t1 - t0) / 1e6);
-            t0 = t1;
-        }
-        return summary(latencies, (t0 - start) / 1e9);
+        }, seconds, threads);
     }
 
-    static double[] rest(HttpClient http, HttpRequest request, double seconds) throws Exception {
-        List<Double> latencies = new ArrayList<>();
-        long start = System.nanoTime();
-        long end = start + (long) (seconds * 1e9);
-        long t0 = start;
-        while (t0 < end) {
-            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+    static double[] rest(HttpRequest request, double seconds, int threads) throws Exception {
+        // one HTTP/1.1 client (one connection) per thread, as separate checkpoints would have
+        ThreadLocal<HttpClient> clients = ThreadLocal.withInitial(
+                () -> HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
+        return measure(() -> {
+            HttpResponse<String> r = clients.get().send(request, HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200 || !r.body().contains("\"VALID\"")) {
                 throw new IllegalStateException("verify answered " + r.statusCode() + ": " + r.body());
             }
-            long t1 = System.nanoTime();
-            latencies.add((t1 - t0) / 1e6);
-            t0 = t1;
-        }
-        return summary(latencies, (t0 - start) / 1e9);
+        }, seconds, threads);
     }
 
-    static double[] summary(List<Double> latencies, double seconds) {
-        double[] all = latencies.stream().mapToDouble(Double::doubleValue).toArray();
-        return new double[] { all.length / seconds, Stats.percentile(all, 50), Stats.percentile(all, 99) };
-    }
-
-    /** What an offline checkpoint does with a token and the published key: decode, convert, verify. */
+    /** What an offline checkpoint does with a token and the published key: decode, verify R||S as JOSE carries it. */
     static boolean bareCheck(PublicKey key, String token) throws Exception {
-        int dot1 = token.indexOf('.');
-        int dot2 = token.indexOf('.', dot1 + 1);
+        int dot2 = token.lastIndexOf('.');
         byte[] jose = Base64.getUrlDecoder().decode(token.substring(dot2 + 1));
         if (jose.length != 64) {
             return false;
         }
-        Signature s = Signature.getInstance("SHA256withECDSA");
+        Signature s = Signature.getInstance("SHA256withECDSAinP1363Format");
         s.initVerify(key);
         s.update(token.substring(0, dot2).getBytes(StandardCharsets.US_ASCII));
-        return s.verify(der(jose));
-    }
-
-    static byte[] der(byte[] jose) {
-        byte[] r = new BigInteger(1, Arrays.copyOfRange(jose, 0, 32)).toByteArray();
-        byte[] s = new BigInteger(1, Arrays.copyOfRange(jose, 32, 64)).toByteArray();
-        byte[] der = new byte[6 + r.length + s.length];
-        der[0] = 0x30;
-        der[1] = (byte) (4 + r.length + s.length);
-        der[2] = 0x02;
-        der[3] = (byte) r.length;
-        System.arraycopy(r, 0, der, 4, r.length);
-        der[4 + r.length] = 0x02;
-        der[5 + r.length] = (byte) s.length;
-        System.arraycopy(s, 0, der, 6 + r.length, s.length);
-        return der;
+        return s.verify(jose);
     }
 
     static PublicKey publicKey(String x, String y) throws Exception {

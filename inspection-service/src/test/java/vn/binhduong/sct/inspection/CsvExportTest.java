@@ -148,5 +148,8 @@ class CsvExportTest {
                 .then().statusCode(200).contentType(ContentType.JSON);
         given().auth().oauth2(TestTokens.as(Roles.DEPARTMENT_STAFF)).accept("application/json, text/csv;q=0.5")
                 .queryParam("year", YEAR).get("/api/v1/compliance/visits").then().statusCode(200).contentType(ContentType.JSON);
+        // a list without a CSV export says so instead of printing its objects as text
+        given().auth().oauth2(TestTokens.as(Roles.DEPARTMENT_STAFF)).accept("text/csv").get("/api/v1/penalties").then()
+                .statusCode(406);
     }
 }

@@ -19,6 +19,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -51,6 +52,7 @@ import vn.binhduong.sct.platform.security.Roles;
 import vn.binhduong.sct.platform.sql.PgArray;
 
 @Path("/api/v1/compliance")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "COVID-19 compliance inspections", description = "Đoàn / tổ kiểm tra công tác phòng chống dịch tại doanh nghiệp trong CCN, chợ, siêu thị, cửa hàng tiện lợi")
 public class ComplianceResource {
     /** Sort key of the visit list; V2__keyset_indexes.sql indexes it. */
@@ -169,7 +171,6 @@ public class ComplianceResource {
     @Operation(summary = "Visits filtered by year, team and result, by year and date, one keyset page at a time",
             description = "Pass the page's 'next' as 'after' for the following page; the total only with total=true. "
                     + "With 'Accept: text/csv' the same list comes as the CSV export (see /api/v1/compliance/visits.csv).")
-    @APIResponse(responseCode = "400", description = "bad filter or cursor", content = @Content(mediaType = "application/problem+json"))
     public KeysetPage<VisitView> listComplianceVisits(@Parameter(description = "năm") @QueryParam("year") Integer year,
             @Parameter(description = "mã đoàn / tổ") @QueryParam("teamCode") String teamCode,
             @Parameter(description = "kết quả") @QueryParam("result") ComplianceVisit.Result result,

@@ -13,7 +13,9 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -29,6 +31,7 @@ import vn.binhduong.sct.platform.api.PageResult;
 import vn.binhduong.sct.platform.security.Roles;
 
 @Path("/api/v1/bodies")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "bodies", description = "Cơ quan ban hành chương trình kiểm tra, giám sát (Ban Thường vụ, Ủy ban kiểm tra)")
 public class InspectionBodyResource {
     public record InspectionBodyRequest(

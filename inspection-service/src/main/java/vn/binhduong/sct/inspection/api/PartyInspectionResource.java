@@ -13,13 +13,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -51,6 +51,7 @@ import vn.binhduong.sct.platform.api.PageResult;
 import vn.binhduong.sct.platform.security.Roles;
 
 @Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "party inspection and supervision", description = "Chương trình kiểm tra, giám sát của Ban Thường vụ và Ủy ban kiểm tra; tự kiểm tra của chi bộ")
 public class PartyInspectionResource {
     /** Sort keys of the keyset lists; V2__keyset_indexes.sql indexes them. */
@@ -96,7 +97,6 @@ public class PartyInspectionResource {
     @Path("programmes/{id}")
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.INTEGRATION })
     @Operation(summary = "One programme with its items and computed completion; ETag = its version")
-    @APIResponse(responseCode = "404", description = "no such programme", content = @Content(mediaType = "application/problem+json"))
     public RestResponse<ProgrammeView> getProgramme(@PathParam("id") UUID id) {
         InspectionProgramme p = service.programme(id);
         return tagged(ProgrammeView.of(p, service.items(id)), p.version);
@@ -117,7 +117,6 @@ public class PartyInspectionResource {
     @Operation(summary = "Items across programmes, filtered by year, body, kind, status and target cell, by planned start, one keyset page at a time",
             description = "Pass the page's 'next' as 'after' for the following page (an index range scan however deep); "
                     + "'page' still works for the first pages. The total is counted only with total=true.")
-    @APIResponse(responseCode = "400", description = "bad filter or cursor", content = @Content(mediaType = "application/problem+json"))
     public KeysetPage<ItemView> listInspectionItems(@Parameter(description = "năm của chương trình") @QueryParam("year") Integer year,
             @Parameter(description = "mã cơ quan ban hành") @QueryParam("body") String body,
             @Parameter(description = "loại") @QueryParam("kind") ItemKind kind,
@@ -145,7 +144,6 @@ public class PartyInspectionResource {
     @Path("items/{id}")
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.INTEGRATION })
     @Operation(summary = "One item; ETag = its version (for If-Match on start, conclusion, postponement, cancellation)")
-    @APIResponse(responseCode = "404", description = "no such item", content = @Content(mediaType = "application/problem+json"))
     public RestResponse<ItemView> getInspectionItem(@PathParam("id") UUID id) {
         InspectionItem i = service.item(id);
         return tagged(ItemView.of(i), i.version);
@@ -154,9 +152,8 @@ public class PartyInspectionResource {
     @POST
     @Path("items/{id}/start")
     @RolesAllowed({ Roles.ADMIN, Roles.INSPECTION_COMMITTEE })
-    @Operation(summary = "PLANNED → IN_PROGRESS; publishes inspection-item.started")
-    @APIResponse(responseCode = "412", description = "If-Match does not name the current version", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "409", description = "stale body version or wrong status", content = @Content(mediaType = "application/problem+json"))
+    @Operation(summary = "PLANNED → IN_PROGRESS; publishes inspection-item.started",
+            description = "The version read travels as 'version' in the body or as If-Match with the GET's ETag: 412 precondition-failed when If-Match names another version, 409 stale-version when the body's is stale; the answer carries the new ETag.")
     public RestResponse<ItemView> startInspectionItem(@PathParam("id") UUID id,
             @Parameter(description = "the ETag of the GET, e.g. \"0\"; instead of or next to the body's version") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull StartRequest request) {
@@ -168,9 +165,7 @@ public class PartyInspectionResource {
     @Path("items/{id}/conclusion")
     @RolesAllowed({ Roles.ADMIN, Roles.INSPECTION_COMMITTEE })
     @Operation(summary = "IN_PROGRESS → CONCLUDED with the conclusion; publishes inspection-item.concluded",
-            description = "Only an item in progress can be concluded (409 item-status).")
-    @APIResponse(responseCode = "412", description = "If-Match does not name the current version", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "409", description = "stale body version or wrong status", content = @Content(mediaType = "application/problem+json"))
+            description = "Only an item in progress can be concluded (409 item-status). The version read travels as 'version' in the body or as If-Match with the GET's ETag: 412 precondition-failed when If-Match names another version, 409 stale-version when the body's is stale; the answer carries the new ETag.")
     public RestResponse<ItemView> concludeInspectionItem(@PathParam("id") UUID id,
             @Parameter(description = "the ETag of the GET, e.g. \"0\"; instead of or next to the body's version") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ConclusionRequest request) {
@@ -181,9 +176,8 @@ public class PartyInspectionResource {
     @POST
     @Path("items/{id}/postponement")
     @RolesAllowed({ Roles.ADMIN, Roles.INSPECTION_COMMITTEE })
-    @Operation(summary = "Postpone to a later year with a reason; publishes inspection-item.postponed")
-    @APIResponse(responseCode = "412", description = "If-Match does not name the current version", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "409", description = "stale body version or wrong status", content = @Content(mediaType = "application/problem+json"))
+    @Operation(summary = "Postpone to a later year with a reason; publishes inspection-item.postponed",
+            description = "The version read travels as 'version' in the body or as If-Match with the GET's ETag: 412 precondition-failed when If-Match names another version, 409 stale-version when the body's is stale; the answer carries the new ETag.")
     public RestResponse<ItemView> postponeInspectionItem(@PathParam("id") UUID id,
             @Parameter(description = "the ETag of the GET, e.g. \"0\"; instead of or next to the body's version") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull PostponementRequest request) {
@@ -194,9 +188,8 @@ public class PartyInspectionResource {
     @POST
     @Path("items/{id}/cancellation")
     @RolesAllowed({ Roles.ADMIN, Roles.INSPECTION_COMMITTEE })
-    @Operation(summary = "Cancel with a reason (cancelled items leave the completion denominator); publishes inspection-item.cancelled")
-    @APIResponse(responseCode = "412", description = "If-Match does not name the current version", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "409", description = "stale body version or wrong status", content = @Content(mediaType = "application/problem+json"))
+    @Operation(summary = "Cancel with a reason (cancelled items leave the completion denominator); publishes inspection-item.cancelled",
+            description = "The version read travels as 'version' in the body or as If-Match with the GET's ETag: 412 precondition-failed when If-Match names another version, 409 stale-version when the body's is stale; the answer carries the new ETag.")
     public RestResponse<ItemView> cancelInspectionItem(@PathParam("id") UUID id,
             @Parameter(description = "the ETag of the GET, e.g. \"0\"; instead of or next to the body's version") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull CancellationRequest request) {
@@ -250,7 +243,6 @@ public class PartyInspectionResource {
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.INTEGRATION })
     @Operation(summary = "The read model of organisations, cells and members learned from sct.member.events: what an item may target; in the order learned, one keyset page at a time",
             description = "Pass the page's 'next' as 'after' for the following page; the total only with total=true.")
-    @APIResponse(responseCode = "400", description = "bad filter or cursor", content = @Content(mediaType = "application/problem+json"))
     public KeysetPage<KnownUnitView> listKnownUnits(@Parameter(description = "loại") @QueryParam("kind") KnownPartyUnit.Kind kind,
             @Parameter(description = "mã tổ chức đảng") @QueryParam("organization") String organization,
             @Parameter(description = "cursor: the 'next' of the previous page") @QueryParam("after") String after,

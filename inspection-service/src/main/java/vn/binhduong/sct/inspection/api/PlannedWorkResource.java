@@ -16,13 +16,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -39,6 +39,7 @@ import vn.binhduong.sct.inspection.service.Versions;
 import vn.binhduong.sct.platform.security.Roles;
 
 @Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "planned and postponed work", description = "Việc đã lên kế hoạch nhưng chưa thực hiện, với lý do: nguồn của mục hạn chế trong báo cáo")
 public class PlannedWorkResource {
     @Schema(description = "Một việc đã lên kế hoạch (ngoài chương trình kiểm tra đảng)")
@@ -97,7 +98,6 @@ public class PlannedWorkResource {
     @Path("planned-work/{id}")
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.DEPARTMENT_STAFF, Roles.INTEGRATION })
     @Operation(summary = "One planned work; ETag = its version (for If-Match on the postponement)")
-    @APIResponse(responseCode = "404", description = "no such planned work", content = @Content(mediaType = "application/problem+json"))
     public RestResponse<PlannedWorkView> getPlannedWork(@PathParam("id") UUID id) {
         PlannedWork w = service.get(id);
         return RestResponse.ResponseBuilder.ok(PlannedWorkView.of(w)).header("ETag", Versions.etag(w.version)).build();
@@ -106,9 +106,8 @@ public class PlannedWorkResource {
     @POST
     @Path("planned-work/{id}/postponement")
     @RolesAllowed({ Roles.ADMIN, Roles.DEPARTMENT_STAFF })
-    @Operation(summary = "Postpone to a later year with a reason; publishes planned-work.postponed")
-    @APIResponse(responseCode = "412", description = "If-Match does not name the current version", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "409", description = "stale body version or already postponed", content = @Content(mediaType = "application/problem+json"))
+    @Operation(summary = "Postpone to a later year with a reason; publishes planned-work.postponed",
+            description = "The version read travels as 'version' in the body or as If-Match with the GET's ETag: 412 precondition-failed when If-Match names another version, 409 stale-version when the body's is stale; the answer carries the new ETag.")
     public RestResponse<PlannedWorkView> postponePlannedWork(@PathParam("id") UUID id,
             @Parameter(description = "the ETag of the GET, e.g. \"0\"; instead of or next to the body's version") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull PostponementRequest request) {

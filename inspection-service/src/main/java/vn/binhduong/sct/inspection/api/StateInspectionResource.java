@@ -18,6 +18,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -52,6 +53,7 @@ import vn.binhduong.sct.platform.api.PageParams;
 import vn.binhduong.sct.platform.security.Roles;
 
 @Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "state inspections", description = "Thanh tra chuyên ngành của Sở: đoàn thanh tra, đối tượng, kết luận, xử phạt vi phạm hành chính")
 public class StateInspectionResource {
     /** Sort keys of the keyset lists; V2__keyset_indexes.sql indexes exactly these expressions. */
@@ -120,7 +122,6 @@ public class StateInspectionResource {
             description = "Pass the page's 'next' as 'after' for the following page (an index range scan however deep); "
                     + "'page' still works for the first pages. The total is counted only with total=true. "
                     + "With 'Accept: text/csv' the same list comes as the CSV export (see /api/v1/state-inspections.csv).")
-    @APIResponse(responseCode = "400", description = "bad filter or cursor", content = @Content(mediaType = "application/problem+json"))
     public KeysetPage<StateInspectionView> listStateInspections(@Parameter(description = "năm") @QueryParam("year") Integer year,
             @Parameter(description = "lĩnh vực") @QueryParam("field") InspectionField field,
             @Parameter(description = "trạng thái") @QueryParam("status") StateInspection.Status status,
@@ -230,7 +231,6 @@ public class StateInspectionResource {
     @Path("state-inspections/{id}")
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.DEPARTMENT_STAFF, Roles.INTEGRATION })
     @Operation(summary = "One state inspection with its subjects; ETag = its version (for If-Match on the conclusion)")
-    @APIResponse(responseCode = "404", description = "no such delegation", content = @Content(mediaType = "application/problem+json"))
     public RestResponse<StateInspectionView> getStateInspection(@PathParam("id") UUID id) {
         StateInspection s = service.get(id);
         return tagged(view(s), s.version);
@@ -250,8 +250,6 @@ public class StateInspectionResource {
     @Operation(summary = "Conclude with findings; publishes state-inspection.concluded",
             description = "The version read travels as 'version' in the body or as If-Match (the GET's ETag): 412 when "
                     + "If-Match names another version, 409 when the body's version is stale.")
-    @APIResponse(responseCode = "412", description = "If-Match does not name the current version", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "409", description = "stale version or already concluded", content = @Content(mediaType = "application/problem+json"))
     public RestResponse<StateInspectionView> concludeStateInspection(@PathParam("id") UUID id,
             @Parameter(description = "the ETag of the GET, e.g. \"0\"") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull StateConclusionRequest request) {
@@ -276,7 +274,6 @@ public class StateInspectionResource {
     @Operation(summary = "Penalty decisions filtered by year, offender kind, paid and state inspection, by year and decision date, one keyset page at a time",
             description = "Pass 'next' as 'after' for the following page; the total only with total=true. Names of "
                     + "penalised individuals only for admin, party-committee and department-staff.")
-    @APIResponse(responseCode = "400", description = "bad filter or cursor", content = @Content(mediaType = "application/problem+json"))
     public KeysetPage<PenaltyView> listPenalties(@Parameter(description = "năm") @QueryParam("year") Integer year,
             @Parameter(description = "bị xử phạt") @QueryParam("offenderKind") SubjectKind offenderKind,
             @Parameter(description = "đã chấp hành") @QueryParam("paid") Boolean paid,
@@ -303,7 +300,6 @@ public class StateInspectionResource {
     @Path("penalties/{id}")
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.DEPARTMENT_STAFF, Roles.INTEGRATION })
     @Operation(summary = "One penalty decision; ETag = its version (for If-Match on the payment)")
-    @APIResponse(responseCode = "404", description = "no such decision", content = @Content(mediaType = "application/problem+json"))
     public RestResponse<PenaltyView> getPenalty(@PathParam("id") UUID id) {
         PenaltyDecision p = service.penalty(id);
         return tagged(PenaltyView.of(p, PersonalData.namesVisible(caller)), p.version);
@@ -314,8 +310,6 @@ public class StateInspectionResource {
     @RolesAllowed({ Roles.ADMIN, Roles.DEPARTMENT_STAFF })
     @Operation(summary = "Record that the penalty was complied with (paid); publishes penalty.paid",
             description = "The version read travels as 'version' in the body or as If-Match (412 on a mismatch).")
-    @APIResponse(responseCode = "412", description = "If-Match does not name the current version", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "409", description = "stale version or already paid", content = @Content(mediaType = "application/problem+json"))
     public RestResponse<PenaltyView> recordPenaltyPayment(@PathParam("id") UUID id,
             @Parameter(description = "the ETag of the GET, e.g. \"0\"") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull PaymentRequest request) {

@@ -201,4 +201,21 @@ class UploadTest {
         Api.get("/api/v1/test-results/uploads/" + jobId + "/rejections").statusCode(200)
                 .body("items[0].line", equalTo(1)).body("items[0].reason", containsString("longer than 65536 characters"));
     }
+
+    @Test
+    void crlfLinesAQuoteInsideAnUnquotedFieldAndACutRowKeepTheLineNumbersRight() {
+        Api.establishment("UP-E8", "MARKET");
+        Api.campaign("UP-C7");
+        InputStream body = concat(text("establishment_code,campaign_code,date,tests_performed,positives,self_testing,note\r\n"
+                + "UP-E8,UP-C7,2021-10-01,10,0,false,ab\"c\r\n"                    // line 2: a quote as text
+                + "UP-E8,UP-C7,2021-10-02,10,0,false,"), repeated((byte) 'd', 200_000), // line 3: too long
+                text("\r\nUP-E8,UP-C7,2021-10-03,10,0,false,\"x\r\ny\"\r\n"              // lines 4-5
+                        + "UP-E8,UP-C7,2021-10-04,5,6,false,z\r\n"));                      // line 6: positives > tests
+        String jobId = given().auth().oauth2(Api.STAFF).contentType("text/csv").body(body).post("/api/v1/test-results/uploads")
+                .then().statusCode(201).body("rowsRead", equalTo(4)).body("rowsInserted", equalTo(2))
+                .body("rowsRejected", equalTo(2)).extract().path("id");
+        Api.get("/api/v1/test-results/uploads/" + jobId + "/rejections").statusCode(200).body("total", equalTo(2))
+                .body("items[0].line", equalTo(3)).body("items[0].reason", containsString("longer than"))
+                .body("items[1].line", equalTo(6)).body("items[1].reason", containsString("exceed"));
+    }
 }

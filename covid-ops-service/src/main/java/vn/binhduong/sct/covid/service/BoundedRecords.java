@@ -7,9 +7,10 @@ import java.util.ArrayDeque;
 /**
  * Bounds the records of an upload while it streams, before any parser holds them.
  *
- * <p>{@link Csv} sits between the request body and commons-csv: it follows RFC 4180 quoting (a record ends at a line
- * break outside double quotes; {@code ""} inside quotes is one quote), so it knows where each record starts (its
- * physical line) and how long it is. A record longer than the limit is cut: the rest of it is skipped in the input,
+ * <p>{@link Csv} sits between the request body and commons-csv: it follows the quoting as commons-csv's RFC 4180
+ * lexer reads it (a quote opens a quoted field only as its first character; a record ends at a line break outside
+ * quotes; {@code ""} inside quotes is one quote), so it knows where each record starts (its physical line) and how
+ * long it is. A record longer than the limit is cut: the rest of it is skipped in the input,
  * the parser receives the kept prefix closed (a closing quote if one is open, then a line break), and the record is
  * marked too long, so the upload rejects it as a row and goes on with the next one. The parser never sees more than
  * the limit per record, whatever arrives. A byte-order mark is dropped only as the very first character. Every record
@@ -37,13 +38,17 @@ final class BoundedRecords {
     }
 
     static final class Csv extends Reader {
+        /** Where the reader stands in the current field, as commons-csv's RFC 4180 lexer (lenient) reads it. */
+        private static final int FIELD_START = 0, UNQUOTED = 1, QUOTED = 2, QUOTE_SEEN = 3, TRAILING = 4;
+
         private final Reader in;
         private final int limit;
         private final char[] buf = new char[1 << 16];
         private int pos, end;
         private boolean eof, started;
         private long line = 1;
-        private boolean inQuotes, prevCr;
+        private int state = FIELD_START;
+        private boolean prevCr, dropLf;
         private int recordLen;
         private Rec current;
         private final ArrayDeque<Rec> records = new ArrayDeque<>();
@@ -76,6 +81,45 @@ final class BoundedRecords {
             return buf[pos++];
         }
 
+        /**
+         * Moves the quoting state on by one character, as the lexer does: a quote opens a quoted field only as the
+         * field's first character; inside, {@code ""} is a quote and a lone one closes it; what follows a closing quote
+         * up to the delimiter is kept as text (trailing data); a quote anywhere else is text. True when the character
+         * ends the record: a line break (LF, or CR) outside quotes.
+         */
+        private boolean ends(char ch) {
+            switch (state) {
+                case QUOTED -> {
+                    if (ch == '"') {
+                        state = QUOTE_SEEN;
+                    }
+                    return false;
+                }
+                case FIELD_START, QUOTE_SEEN -> {
+                    if (ch == '"') {
+                        state = QUOTED; // opens the field, or the second quote of "" inside it
+                        return false;
+                    }
+                }
+                default -> {
+                }
+            }
+            if (ch == ',') {
+                state = FIELD_START;
+                return false;
+            }
+            if (ch == '\n' || ch == '\r') {
+                state = FIELD_START;
+                return true;
+            }
+            if (state == FIELD_START) {
+                state = UNQUOTED;
+            } else if (state == QUOTE_SEEN) {
+                state = TRAILING;
+            }
+            return false;
+        }
+
         @Override
         public int read(char[] out, int off, int len) throws IOException {
             if (len == 0) {
@@ -99,8 +143,14 @@ final class BoundedRecords {
                         continue;
                     }
                 }
+                if (dropLf) {
+                    dropLf = false;
+                    if (ch == '\n') {
+                        continue; // the LF of a CRLF that ended a cut record: the parser already has its line break
+                    }
+                }
                 if (ch == '\n' && prevCr) {
-                    // the \n of a \r\n: the record already ended at the \r
+                    // the LF of a CRLF: counted, and the quoting state moved, at the CR
                     prevCr = false;
                     out[off + n++] = ch;
                     continue;
@@ -111,24 +161,21 @@ final class BoundedRecords {
                     records.add(current);
                     recordLen = 0;
                 }
-                boolean lineBreak = ch == '\n' || ch == '\r';
-                if (lineBreak) {
+                if (ch == '\n' || ch == '\r') {
                     line++;
                     prevCr = ch == '\r';
-                    if (!inQuotes) {
-                        current = null;
-                        out[off + n++] = ch;
-                        continue;
-                    }
+                }
+                int before = state;
+                if (ends(ch)) {
+                    current = null;
+                    out[off + n++] = ch;
+                    continue;
                 }
                 if (recordLen >= limit) {
-                    cut(ch);
+                    cut(before == QUOTED);
                     continue;
                 }
                 recordLen++;
-                if (ch == '"') {
-                    inQuotes = !inQuotes;
-                }
                 if (current.raw.length() < CONTENT_KEPT) {
                     current.raw.append(ch);
                 }
@@ -138,16 +185,11 @@ final class BoundedRecords {
         }
 
         /**
-         * The record reached the limit at {@code ch} (not handed out; a line break in it already counted): skips the
-         * rest of the record, and closes what the parser holds: a quote if it is inside one (odd count so far), then a
-         * line break.
+         * The record went past the limit (the character that did is not handed out): skips the rest of it in the
+         * input, and closes what the parser holds: a quote if it is inside a quoted field, then a line break.
          */
-        private void cut(char ch) throws IOException {
+        private void cut(boolean parserInQuotes) throws IOException {
             current.tooLong = true;
-            boolean parserInQuotes = inQuotes;
-            if (ch == '"') {
-                inQuotes = !inQuotes;
-            }
             int c;
             while ((c = next()) >= 0) {
                 char x = (char) c;
@@ -156,17 +198,17 @@ final class BoundedRecords {
                     continue;
                 }
                 prevCr = false;
-                if (x == '"') {
-                    inQuotes = !inQuotes;
-                } else if (x == '\n' || x == '\r') {
+                if (x == '\n' || x == '\r') {
                     line++;
                     prevCr = x == '\r';
-                    if (!inQuotes) {
-                        break;
-                    }
+                }
+                if (ends(x)) {
+                    break;
                 }
             }
-            inQuotes = false;
+            dropLf = prevCr;
+            prevCr = false;
+            state = FIELD_START;
             if (parserInQuotes) {
                 pending.append('"');
             }

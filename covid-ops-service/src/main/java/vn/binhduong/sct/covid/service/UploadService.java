@@ -228,7 +228,9 @@ public class UploadService {
                     }
                     BoundedRecords.Rec rec = recs.poll();
                     if (rec == null) {
-                        throw new IllegalStateException("record bookkeeping out of step at record " + record.getRecordNumber());
+                        // cannot happen while BoundedRecords follows the lexer; refuse rather than misnumber rows
+                        throw ProblemException.invalid("body", "record " + record.getRecordNumber()
+                                + " could not be read as RFC 4180 CSV");
                     }
                     if (record.size() == 1 && record.get(0).isBlank() && !rec.tooLong) {
                         continue; // a blank line

@@ -76,7 +76,7 @@ public final class Svg {
      * when there is one. Negative values go below the zero line.
      */
     public static String history(String title, List<Point> points) {
-        int left = 16, colW = 110, top = 30, plotH = 220, bottom = 34;
+        int left = 16, colW = 120, top = 30, plotH = 220, bottom = 34;
         int width = Math.max(left * 2 + colW * points.size(), 300), height = top + plotH + bottom;
         double max = 0, min = 0;
         for (Point p : points) {
@@ -98,36 +98,32 @@ public final class Svg {
                 .append("\" y2=\"").append(fmt(zero)).append("\" stroke=\"").append(GRID).append("\" stroke-width=\"1\"/>");
         for (int i = 0; i < points.size(); i++) {
             Point p = points.get(i);
-            double x = left + i * colW + 18;
-            double bw = colW - 36;
+            double x = left + i * colW + 22;
+            double bw = colW - 44;
+            double ty = p.target() == null ? Double.NaN : zero - p.target().doubleValue() * scale;
             if (p.value() != null) {
                 double v = p.value().doubleValue();
                 double y = v >= 0 ? zero - v * scale : zero;
                 double h = Math.max(Math.abs(v) * scale, 1.5);
                 s.append("<rect x=\"").append(fmt(x)).append("\" y=\"").append(fmt(y)).append("\" width=\"").append(fmt(bw))
                         .append("\" height=\"").append(fmt(h)).append("\" fill=\"").append(BAR).append("\"/>");
-                double ty = v >= 0 ? y - 6 : y + h + 14;
-                s.append("<text x=\"").append(fmt(x + bw / 2)).append("\" y=\"").append(fmt(Math.max(ty, 12)))
-                        .append("\" text-anchor=\"middle\" font-size=\"13\" font-weight=\"bold\" fill=\"").append(INK).append("\">")
-                        .append(esc(p.text())).append("</text>");
+                // the value above the bar; inside its top, in white, when the plan's value is written there
+                boolean inside = !Double.isNaN(ty) && Math.abs(ty - y) < 18 && h > 24 && v >= 0;
+                double vy = inside ? y + 17 : v >= 0 ? y - 6 : y + h + 14;
+                s.append("<text x=\"").append(fmt(x + bw / 2)).append("\" y=\"").append(fmt(Math.max(vy, 12)))
+                        .append("\" text-anchor=\"middle\" font-size=\"13\" font-weight=\"bold\" fill=\"")
+                        .append(inside ? "#ffffff" : INK).append("\">").append(esc(p.text())).append("</text>");
             } else if (p.target() == null) {
                 s.append("<text x=\"").append(fmt(x + bw / 2)).append("\" y=\"").append(fmt(zero - 6))
                         .append("\" text-anchor=\"middle\" font-size=\"12\" fill=\"").append(INK).append("\">không có</text>");
             }
             if (p.target() != null) {
-                double ty = zero - p.target().doubleValue() * scale;
                 s.append("<line x1=\"").append(fmt(x - 8)).append("\" x2=\"").append(fmt(x + bw + 8)).append("\" y1=\"")
                         .append(fmt(ty)).append("\" y2=\"").append(fmt(ty)).append("\" stroke=\"").append(TARGET)
                         .append("\" stroke-width=\"3\" stroke-dasharray=\"6 3\"/>");
-                if (p.value() == null) {
-                    s.append("<text x=\"").append(fmt(x + bw / 2)).append("\" y=\"").append(fmt(Math.max(ty - 6, 12)))
-                            .append("\" text-anchor=\"middle\" font-size=\"12\" fill=\"").append(TARGET).append("\">KH ")
-                            .append(esc(p.targetText())).append("</text>");
-                } else {
-                    s.append("<text x=\"").append(fmt(x + bw + 10)).append("\" y=\"").append(fmt(ty + 4))
-                            .append("\" font-size=\"12\" fill=\"").append(TARGET).append("\">KH ")
-                            .append(esc(p.targetText())).append("</text>");
-                }
+                s.append("<text x=\"").append(fmt(x + bw / 2)).append("\" y=\"").append(fmt(Math.max(ty - 6, 12)))
+                        .append("\" text-anchor=\"middle\" font-size=\"12\" font-weight=\"bold\" fill=\"").append(TARGET)
+                        .append("\">KH ").append(esc(p.targetText())).append("</text>");
             }
             s.append("<text x=\"").append(fmt(x + bw / 2)).append("\" y=\"").append(height - 12)
                     .append("\" text-anchor=\"middle\" font-size=\"13\" fill=\"").append(INK).append("\">")

@@ -35,6 +35,10 @@ public final class Views {
     }
 
     public record VersionView(int version, String generatedAt, String contentHash, List<Map.Entry<String, String>> hashes) {
+        /** The first 12 hex digits, for a narrow screen. */
+        public String shortHash() {
+            return contentHash == null || contentHash.length() < 12 ? contentHash : contentHash.substring(0, 12) + "…";
+        }
     }
 
     public record Freshness(String stamp, String lastEvent, long applied, Long lag, Boolean caughtUp) {

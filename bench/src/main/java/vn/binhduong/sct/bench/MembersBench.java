@@ -34,7 +34,14 @@ import vn.binhduong.sct.launcher.Launcher;
  * through JDBC; target p99 under 100 ms.</li>
  * </ul>
  * The rating distribution is also measured with one client, one request at a time (half the time), for its latency
- * alone. Arguments: [seconds measured per path, default 30] [clients, default 8].
+ * alone.
+ * <p>Keyset pages (issue 16): {@code GET /api/v1/organizations/{org}/members?after=<cursor>&size=50} at a random page of the
+ * 2,000 (and, apart, only the deepest tenth), the cursors collected by one client walking the whole list first (which
+ * also checks that the walk returns every member once), next to the same page read by JDBC as a keyset range scan of
+ * the index ({@code WHERE organization_id = ? AND (full_name, id) > (?, ?) ORDER BY full_name, id LIMIT 51}); as admin
+ * (who is served the personal data, so every page also writes its 50 rows of the personal-data access log) and as
+ * integration (no personal data, no log row). Target REST at least 0.5 of JDBC, p99 under 50 ms with 8 clients.
+ * Arguments: [seconds measured per path, default 30] [clients, default 8].
  */
 public final class MembersBench {
     static final String ORG = "BENCH-DB";
@@ -140,6 +147,30 @@ public final class MembersBench {
                 statsFinal1 = ClosedLoop.run("rating distribution, REST, finalised year, 1 client", 1, seconds / 2, restStats);
             }
 
+            // keyset pages: the cursors of every page from one walk of the whole list, the same keys for JDBC
+            long w0 = System.nanoTime();
+            String[] cursors = walkCursors(base + "/members", token);
+            double walkSeconds = (System.nanoTime() - w0) / 1e9;
+            Object[][] keys = keysetKeys(jdbc);
+            if (keys.length != cursors.length) {
+                throw new IllegalStateException("REST walk gave " + cursors.length + " pages, JDBC " + keys.length);
+            }
+            checkSamePages(base + "/members", token, jdbc, cursors, keys);
+            String integration = stack.token("integration");
+            ClosedLoop.ClientFactory restKeyset = i -> rest(base + "/members", token, n -> keysetQuery(cursors, n, false));
+            ClosedLoop.ClientFactory restKeysetDeep = i -> rest(base + "/members", token, n -> keysetQuery(cursors, n, true));
+            ClosedLoop.ClientFactory restKeysetIntegration = i -> rest(base + "/members", integration, n -> keysetQuery(cursors, n, false));
+            ClosedLoop.ClientFactory jdbcKeyset = i -> new JdbcKeyset(jdbc, keys, false);
+            ClosedLoop.ClientFactory jdbcKeysetDeep = i -> new JdbcKeyset(jdbc, keys, true);
+            ClosedLoop.run("warm-up", clients, warmup, jdbcKeyset);
+            ClosedLoop.run("warm-up", clients, warmup, restKeyset);
+            ClosedLoop.Result keysetJdbc = ClosedLoop.run("keyset page, JDBC range scan (baseline)", clients, seconds, jdbcKeyset);
+            ClosedLoop.Result keysetRest = ClosedLoop.run("keyset page, REST as admin (+ access log)", clients, seconds, restKeyset);
+            ClosedLoop.Result keysetRestIntegration = ClosedLoop.run("keyset page, REST as integration", clients, seconds,
+                    restKeysetIntegration);
+            ClosedLoop.Result keysetJdbcDeep = ClosedLoop.run("keyset deepest tenth, JDBC range scan", clients, seconds, jdbcKeysetDeep);
+            ClosedLoop.Result keysetRestDeep = ClosedLoop.run("keyset deepest tenth, REST as admin", clients, seconds, restKeysetDeep);
+
             System.out.printf("%nmember-service with %,d members in %,d cells of one organisation, %d clients, %.0f s per path%n",
                     MEMBERS, CELLS, clients, seconds);
             System.out.println("  " + listJdbc.line());
@@ -147,6 +178,20 @@ public final class MembersBench {
             System.out.println("  " + listRest.line());
             System.out.printf("  ratio list REST / same SQL through JDBC: %.2f (target >= 0.4)%n", listRest.perSecond() / listJdbc.perSecond());
             System.out.printf("  ratio list REST / page + count through JDBC: %.2f%n", listRest.perSecond() / listPage.perSecond());
+            System.out.printf("  keyset: one client walked all %,d pages of %d (every member once) in %.1f s%n", cursors.length, PAGE_SIZE,
+                    walkSeconds);
+            System.out.println("  " + keysetJdbc.line());
+            System.out.println("  " + keysetRest.line());
+            System.out.println("  " + keysetRestIntegration.line());
+            System.out.println("  " + keysetJdbcDeep.line());
+            System.out.println("  " + keysetRestDeep.line());
+            System.out.printf("  ratio keyset REST as admin / JDBC range scan: %.2f, p99 %s (target >= 0.5, p99 < 50 ms)%n",
+                    keysetRest.perSecond() / keysetJdbc.perSecond(), Stats.ms(keysetRest.p99()));
+            System.out.printf("  ratio keyset REST as integration / JDBC range scan: %.2f, p99 %s%n",
+                    keysetRestIntegration.perSecond() / keysetJdbc.perSecond(), Stats.ms(keysetRestIntegration.p99()));
+            System.out.printf("  deepest tenth: REST as admin / JDBC %.2f, p99 %s; REST deep / REST all pages %.2f%n",
+                    keysetRestDeep.perSecond() / keysetJdbcDeep.perSecond(), Stats.ms(keysetRestDeep.p99()),
+                    keysetRestDeep.perSecond() / keysetRest.perSecond());
             System.out.println("  " + statsJdbc.line());
             System.out.println("  " + statsRest.line());
             System.out.println("  " + statsJdbc1.line());
@@ -173,6 +218,135 @@ public final class MembersBench {
             return "cell=" + cellCode(r.nextInt(CELLS)) + "&page=0&size=" + PAGE_SIZE;
         }
         return "page=" + r.nextInt(MEMBERS / PAGE_SIZE) + "&size=" + PAGE_SIZE;
+    }
+
+    /** The page of request n: any of the pages, or one of the deepest tenth. */
+    static int keysetPage(int pages, long n, boolean deep) {
+        SplittableRandom r = new SplittableRandom(n);
+        return deep ? pages - 1 - r.nextInt(pages / 10) : r.nextInt(pages);
+    }
+
+    static String keysetQuery(String[] cursors, long n, boolean deep) {
+        return "size=" + PAGE_SIZE + "&after=" + cursors[keysetPage(cursors.length, n, deep)];
+    }
+
+    static final java.util.regex.Pattern NEXT = java.util.regex.Pattern.compile("\"next\":\"([^\"]+)\"");
+    static final java.util.regex.Pattern ITEM_ID = java.util.regex.Pattern.compile("\\{\"id\":\"([0-9a-f-]{36})\"");
+
+    /** One client walks the whole list by cursor: the cursor of every page ("" for the first), every member once. */
+    static String[] walkCursors(String url, String token) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        java.util.List<String> cursors = new java.util.ArrayList<>();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        String after = "";
+        while (after != null) {
+            cursors.add(after);
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "?size=" + PAGE_SIZE + "&after=" + after))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("walk: HTTP " + r.statusCode() + " " + r.body());
+            }
+            java.util.regex.Matcher m = ITEM_ID.matcher(r.body());
+            while (m.find()) {
+                if (!ids.add(m.group(1))) {
+                    throw new IllegalStateException("walk: member " + m.group(1) + " twice");
+                }
+            }
+            java.util.regex.Matcher next = NEXT.matcher(r.body());
+            after = next.find() ? next.group(1) : null;
+        }
+        if (ids.size() != MEMBERS) {
+            throw new IllegalStateException("walk: " + ids.size() + " members, not " + MEMBERS);
+        }
+        return cursors.toArray(String[]::new);
+    }
+
+    /** The key (full name, id) each page starts after, null for the first: the 50th, 100th, ... member in list order. */
+    static Object[][] keysetKeys(String jdbc) throws Exception {
+        java.util.List<Object[]> keys = new java.util.ArrayList<>();
+        keys.add(null);
+        try (Connection c = DriverManager.getConnection(jdbc, "postgres", "postgres");
+                PreparedStatement ps = c.prepareStatement("""
+                        SELECT full_name, id FROM (
+                          SELECT full_name, id, row_number() OVER (ORDER BY full_name, id) AS rn, count(*) OVER () AS n
+                            FROM member WHERE organization_id = (SELECT id FROM party_organization WHERE code = ?)) t
+                         WHERE rn % ? = 0 AND rn < n ORDER BY rn""")) {
+            ps.setString(1, ORG);
+            ps.setInt(2, PAGE_SIZE);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(new Object[] { rs.getString(1), rs.getObject(2) });
+                }
+            }
+        }
+        return keys.toArray(Object[][]::new);
+    }
+
+    /** The same page through REST and JDBC starts with the same member (first, middle, last page). */
+    static void checkSamePages(String url, String token, String jdbc, String[] cursors, Object[][] keys) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        try (JdbcKeyset k = new JdbcKeyset(jdbc, keys, false)) {
+            for (int p : new int[] { 0, 1, cursors.length / 2, cursors.length - 1 }) {
+                String body = http.send(HttpRequest.newBuilder(URI.create(url + "?size=" + PAGE_SIZE + "&after=" + cursors[p]))
+                        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body();
+                java.util.regex.Matcher m = ITEM_ID.matcher(body);
+                String rest = m.find() ? m.group(1) : null;
+                String viaJdbc = k.firstId(p);
+                if (rest == null || !rest.equals(viaJdbc)) {
+                    throw new IllegalStateException("page " + p + ": REST starts with " + rest + ", JDBC with " + viaJdbc);
+                }
+            }
+        }
+    }
+
+    /** The bare page by keyset: a range scan of member_org_name from the key, size + 1 rows as the service reads. */
+    static final class JdbcKeyset implements ClosedLoop.Client {
+        final Connection c;
+        final Object[][] keys;
+        final boolean deep;
+        final Object orgId;
+        final PreparedStatement first, after;
+
+        JdbcKeyset(String jdbc, Object[][] keys, boolean deep) throws Exception {
+            this.keys = keys;
+            this.deep = deep;
+            c = DriverManager.getConnection(jdbc, "postgres", "postgres");
+            try (PreparedStatement org = c.prepareStatement(ORG_BY_CODE)) {
+                org.setString(1, ORG);
+                orgId = firstColumn(org);
+            }
+            first = c.prepareStatement("SELECT " + MEMBER_COLUMNS + " FROM member WHERE organization_id = ?"
+                    + " ORDER BY full_name, id LIMIT ?");
+            after = c.prepareStatement("SELECT " + MEMBER_COLUMNS + " FROM member WHERE organization_id = ?"
+                    + " AND (full_name, id) > (?, ?) ORDER BY full_name, id LIMIT ?");
+        }
+
+        PreparedStatement page(int p) throws Exception {
+            PreparedStatement ps = keys[p] == null ? first : after;
+            ps.setObject(1, orgId);
+            if (keys[p] == null) {
+                ps.setInt(2, PAGE_SIZE + 1);
+            } else {
+                ps.setString(2, (String) keys[p][0]);
+                ps.setObject(3, keys[p][1]);
+                ps.setInt(4, PAGE_SIZE + 1);
+            }
+            return ps;
+        }
+
+        String firstId(int p) throws Exception {
+            return String.valueOf(firstColumn(page(p)));
+        }
+
+        @Override
+        public boolean call(long n) throws Exception {
+            return readAll(page(keysetPage(keys.length, n, deep))) > 0;
+        }
+
+        @Override
+        public void close() throws Exception {
+            c.close();
+        }
     }
 
     static String cellCode(int i) {

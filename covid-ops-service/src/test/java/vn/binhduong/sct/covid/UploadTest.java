@@ -56,6 +56,13 @@ class UploadTest {
                 .body("items[3].reason", containsString("unknown establishment NOPE"))
                 .body("items[4].reason", containsString("ISO"))
                 .body("items[5].line", equalTo(9));
+        // keyset pages over the rejections: 4 then 2, in line order
+        String next = Api.get("/api/v1/test-results/uploads/" + jobId + "/rejections?size=4").statusCode(200)
+                .body("items.size()", equalTo(4)).body("items[3].line", equalTo(7)).extract().path("next");
+        given().auth().oauth2(Api.STAFF).queryParam("size", 4).queryParam("after", next)
+                .get("/api/v1/test-results/uploads/" + jobId + "/rejections").then().statusCode(200)
+                .body("items.size()", equalTo(2)).body("items[0].line", equalTo(8)).body("items[1].line", equalTo(9))
+                .body("next", equalTo(null)).body("total", equalTo(6));
 
         // The same file again adds nothing.
         given().auth().oauth2(Api.STAFF).contentType("text/csv").body(csv).post("/api/v1/test-results/uploads")

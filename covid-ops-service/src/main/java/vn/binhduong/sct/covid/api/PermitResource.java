@@ -15,6 +15,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -33,8 +34,8 @@ import vn.binhduong.sct.covid.domain.PermitKind;
 import vn.binhduong.sct.covid.domain.PermitStatus;
 import vn.binhduong.sct.covid.service.PermitKeys;
 import vn.binhduong.sct.covid.service.PermitService;
+import vn.binhduong.sct.platform.api.KeysetPage;
 import vn.binhduong.sct.platform.api.PageParams;
-import vn.binhduong.sct.platform.api.PageResult;
 import vn.binhduong.sct.platform.security.Roles;
 
 @Path("/api/v1/permits")
@@ -131,10 +132,16 @@ public class PermitResource {
 
     @GET
     @RolesAllowed({ Roles.DEPARTMENT_STAFF, Roles.ADMIN, Roles.PARTY_COMMITTEE })
-    @Operation(summary = "Permits by issue time, filtered by kind, status, company")
-    public PageResult<PermitView> listPermits(@BeanParam @Valid PageParams page, @QueryParam("kind") PermitKind kind,
-            @QueryParam("status") PermitStatus status, @QueryParam("company") String company) {
-        return service.list(page, kind, status, company);
+    @Operation(summary = "Permits by issue time then id, filtered by kind, status, company. Keyset pages: pass the previous "
+            + "page's 'next' as 'after' (an index range scan); 'page' still skips by offset when 'after' is absent. The total "
+            + "is counted only with total=true")
+    public KeysetPage<PermitView> listPermits(@BeanParam @Valid PageParams page,
+            @Parameter(description = "permit kind") @QueryParam("kind") PermitKind kind,
+            @Parameter(description = "ACTIVE or REVOKED") @QueryParam("status") PermitStatus status,
+            @Parameter(description = "company, as issued") @QueryParam("company") String company,
+            @Parameter(description = "cursor: the 'next' of the previous page") @QueryParam("after") String after,
+            @Parameter(description = "count the whole filtered list (one extra query)") @QueryParam("total") @DefaultValue("false") boolean total) {
+        return service.list(page, kind, status, company, after, total);
     }
 
     @GET

@@ -14,16 +14,18 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.binhduong.sct.covid.service.UploadService;
 import vn.binhduong.sct.platform.api.PageParams;
-import vn.binhduong.sct.platform.api.PageResult;
+import vn.binhduong.sct.platform.api.KeysetPage;
 import vn.binhduong.sct.platform.problem.ProblemException;
 import vn.binhduong.sct.platform.security.Roles;
 
@@ -86,8 +88,11 @@ public class UploadResource {
     @GET
     @Path("{jobId}/rejections")
     @RolesAllowed({ Roles.DEPARTMENT_STAFF, Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INTEGRATION })
-    @Operation(summary = "Rows refused by an upload, by line number, with the reason (the first 10,000 are kept)")
-    public PageResult<Rejection> listUploadRejections(@PathParam("jobId") UUID jobId, @BeanParam @Valid PageParams page) {
-        return service.rejections(jobId, page);
+    @Operation(summary = "Rows refused by an upload, by line number, with the reason (the first 10,000 are kept). Keyset pages: "
+            + "pass the previous page's 'next' as 'after'; the total is always given")
+    public KeysetPage<Rejection> listUploadRejections(@Parameter(description = "upload job id") @PathParam("jobId") UUID jobId,
+            @BeanParam @Valid PageParams page,
+            @Parameter(description = "cursor: the 'next' of the previous page") @QueryParam("after") String after) {
+        return service.rejections(jobId, page, after);
     }
 }

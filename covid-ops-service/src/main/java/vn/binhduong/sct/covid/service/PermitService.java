@@ -54,8 +54,9 @@ import vn.binhduong.sct.covid.domain.PermitReportedTotal;
 import vn.binhduong.sct.covid.domain.PermitStatus;
 import vn.binhduong.sct.covid.domain.Rules;
 import vn.binhduong.sct.covid.events.CovidEvents;
+import vn.binhduong.sct.platform.api.Cursor;
+import vn.binhduong.sct.platform.api.KeysetPage;
 import vn.binhduong.sct.platform.api.PageParams;
-import vn.binhduong.sct.platform.api.PageResult;
 import vn.binhduong.sct.platform.outbox.Outbox;
 import vn.binhduong.sct.platform.problem.ProblemException;
 
@@ -135,7 +136,12 @@ public class PermitService {
         return p;
     }
 
-    public PageResult<PermitView> list(PageParams page, PermitKind kind, PermitStatus status, String company) {
+    /**
+     * Permits by issue time then id, a keyset page: {@code after} reads on from the previous page's last permit by
+     * index range; without it {@code page} still skips by offset. The total is counted only when asked for.
+     */
+    public KeysetPage<PermitView> list(PageParams page, PermitKind kind, PermitStatus status, String company, String after,
+            boolean total) {
         StringBuilder q = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
         if (kind != null) {
@@ -150,8 +156,21 @@ public class PermitService {
             q.append(" and company = :company");
             params.and("company", company);
         }
+        Long count = total ? Permit.count(q.toString(), params) : null;
+        if (after != null) {
+            Cursor c = Cursor.parse(after, 2);
+            long micros = c.longValue(0);
+            Instant t = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+            q.append(" and (issuedAt > :afterAt or (issuedAt = :afterAt and id > :afterId))");
+            params.and("afterAt", t).and("afterId", c.uuid(1));
+        }
         var query = Permit.<Permit>find(q.toString(), Sort.by("issuedAt").and("id"), params);
-        return PageResult.of(query.page(page.toPage()).list().stream().map(PermitService::view).toList(), page, query.count());
+        List<Permit> rows = query.range(after == null ? page.offset() : 0, (after == null ? page.offset() : 0) + page.size).list();
+        return KeysetPage.of(rows, page.size, PermitService::cursorOf, count).map(PermitService::view);
+    }
+
+    private static String cursorOf(Permit p) {
+        return Cursor.after(p.issuedAt.getEpochSecond() * 1_000_000L + p.issuedAt.getNano() / 1_000, p.id);
     }
 
     public PermitView view(UUID id) {

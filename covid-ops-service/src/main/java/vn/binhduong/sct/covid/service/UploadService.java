@@ -44,8 +44,9 @@ import vn.binhduong.sct.covid.api.UploadResource.JobView;
 import vn.binhduong.sct.covid.api.UploadResource.Rejection;
 import vn.binhduong.sct.covid.domain.Rules;
 import vn.binhduong.sct.covid.events.CovidEvents;
+import vn.binhduong.sct.platform.api.Cursor;
+import vn.binhduong.sct.platform.api.KeysetPage;
 import vn.binhduong.sct.platform.api.PageParams;
-import vn.binhduong.sct.platform.api.PageResult;
 import vn.binhduong.sct.platform.outbox.Outbox;
 import vn.binhduong.sct.platform.problem.Problem;
 import vn.binhduong.sct.platform.problem.ProblemException;
@@ -129,15 +130,22 @@ public class UploadService {
                 (String) r[9], instant(r[10]), instant(r[11]));
     }
 
-    public PageResult<Rejection> rejections(UUID jobId, PageParams page) {
+    /**
+     * Rejected rows by line number, a keyset page on the primary key (job, line): {@code after} reads on from the previous
+     * page's last line; without it {@code page} skips by offset. The total is always given: at most 10,000 rows a job.
+     */
+    public KeysetPage<Rejection> rejections(UUID jobId, PageParams page, String after) {
         job(jobId);
+        long afterLine = after == null ? 0 : Cursor.parse(after, 1).longValue(0);
         List<?> rows = em.createNativeQuery(
-                "SELECT line_no, reason, content FROM upload_rejection WHERE job_id = ?1 ORDER BY line_no")
-                .setParameter(1, jobId).setFirstResult(page.offset()).setMaxResults(page.size).getResultList();
+                "SELECT line_no, reason, content FROM upload_rejection WHERE job_id = ?1 AND line_no > ?2 ORDER BY line_no")
+                .setParameter(1, jobId).setParameter(2, afterLine).setFirstResult(after == null ? page.offset() : 0)
+                .setMaxResults(page.size + 1).getResultList();
         long total = n(em.createNativeQuery("SELECT count(*) FROM upload_rejection WHERE job_id = ?1")
                 .setParameter(1, jobId).getSingleResult());
-        return PageResult.of(rows.stream().map(o -> (Object[]) o)
-                .map(r -> new Rejection(n(r[0]), (String) r[1], (String) r[2])).toList(), page, total);
+        return KeysetPage.of(rows.stream().map(o -> (Object[]) o)
+                .map(r -> new Rejection(n(r[0]), (String) r[1], (String) r[2])).toList(), page.size,
+                r -> Cursor.after(r.line()), total);
     }
 
     private static long n(Object o) {

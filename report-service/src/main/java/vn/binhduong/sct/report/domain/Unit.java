@@ -59,7 +59,9 @@ public enum Unit {
                 if (value.abs().compareTo(BILLION) >= 0) {
                     return VnFormat.decimal(value.divide(BILLION, 6, RoundingMode.HALF_UP), 1) + " tỷ đồng";
                 }
-                if (value.abs().compareTo(MILLION) >= 0) {
+                // millions when that is exact to one decimal (100 triệu đồng); else every đồng (10.325.000 đồng)
+                if (value.abs().compareTo(MILLION) >= 0
+                        && value.divide(MILLION, 6, RoundingMode.HALF_UP).stripTrailingZeros().scale() <= 1) {
                     return VnFormat.decimal(value.divide(MILLION, 6, RoundingMode.HALF_UP), 1) + " triệu đồng";
                 }
                 return VnFormat.integer(value.setScale(0, RoundingMode.HALF_UP).longValueExact()) + " đồng";

@@ -76,7 +76,7 @@ public final class TypedFigureCheck {
         }
     }
 
-    /** The words around a figure: up to four before and after, within its sentence. */
+    /** The words around a figure: up to four words before and six after, within its sentence. */
     static String context(String text, int from, int to) {
         int start = from;
         int words = 0;
@@ -88,7 +88,7 @@ public final class TypedFigureCheck {
         }
         int end = to;
         words = 0;
-        while (end < text.length() && words < 5 && ".;:\n,(".indexOf(text.charAt(end)) < 0) {
+        while (end < text.length() && words < 6 && ".;:\n,(".indexOf(text.charAt(end)) < 0) {
             if (text.charAt(end) == ' ' && end > to) {
                 words++;
             }

@@ -103,4 +103,33 @@ class KeysetPaginationTest {
         get(admin(), ratings + "?after=xyz").statusCode(400).contentType("application/problem+json");
         get(admin(), ratings + "?size=0").statusCode(400);
     }
+
+    @Test
+    void trainingsAndCandidatesPageByCursorToo() {
+        String a = Api.unique("A");
+        String org = Api.organization(a);
+        String base = "/api/v1/organizations/" + org;
+        List<String> programmes = List.of("INTERMEDIATE_POLITICAL_THEORY", "NEW_MEMBER_COURSE", "PARTY_WORK_COURSE");
+        for (int i = 0; i < 5; i++) {
+            String m = Api.official(org, a, "Học Viên " + i, "2010-01-05", "2011-01-10");
+            post(admin(), base + "/trainings", Map.of("memberId", m, "programme", programmes.get(i % 3), "year", 2020 + i % 2)).statusCode(201);
+            post(admin(), base + "/candidates", Map.of("fullName", "Ứng Viên " + i, "cellCode", a, "awarenessClassDate", "2021-10-1" + (i % 2)))
+                    .statusCode(201);
+        }
+        for (String list : List.of("/trainings", "/candidates")) {
+            List<String> byOffset = get(admin(), base + list + "?size=100").statusCode(200).body("total", equalTo(5))
+                    .extract().jsonPath().getList("items.id");
+            List<String> byCursor = new ArrayList<>();
+            String after = "";
+            do {
+                JsonPath page = get(admin(), base + list + "?size=2&after=" + after).statusCode(200).body("total", nullValue())
+                        .extract().jsonPath();
+                byCursor.addAll(page.getList("items.id"));
+                after = page.getString("next");
+            } while (after != null);
+            assertEquals(byOffset, byCursor, list + ": the cursor walks the offset order, every item once");
+            get(admin(), base + list + "?after=&total=true").statusCode(200).body("total", equalTo(5));
+            get(admin(), base + list + "?after=bad").statusCode(400).contentType("application/problem+json");
+        }
+    }
 }

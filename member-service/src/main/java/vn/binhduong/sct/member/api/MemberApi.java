@@ -180,6 +180,34 @@ public final class MemberApi {
             @Schema(description = "cursor to pass as after for the following page; absent on the last page", nullable = true) String next) {
     }
 
+    @Schema(description = "One page of a list, by offset (page/size: page, total and totalPages present) or by cursor (after/size:"
+            + " page and totalPages absent, total only with total=true); next is the cursor after the last item, absent on the last page")
+    public record ListPage<T>(
+            @Schema(description = "the items of this page") List<T> items,
+            @Schema(description = "the page number from 0, in offset mode", nullable = true) Integer page,
+            @Schema(description = "the page size asked for") int size,
+            @Schema(description = "items in the whole filtered list: always in offset mode, with total=true by cursor", nullable = true) Long total,
+            @Schema(description = "pages in the whole list, in offset mode", nullable = true) Integer totalPages,
+            @Schema(description = "cursor to pass as after for the following page; absent on the last page", nullable = true) String next) {
+
+        /** Offset mode: {@code items} is the page, {@code total} the count. */
+        public static <E, T> ListPage<T> ofOffset(List<E> items, java.util.function.Function<E, T> view,
+                java.util.function.Function<E, String> cursorOf, int page, int size, long total) {
+            boolean more = (long) page * size + items.size() < total && !items.isEmpty();
+            return new ListPage<>(items.stream().map(view).toList(), page, size, total, (int) ((total + size - 1) / size),
+                    more ? cursorOf.apply(items.get(items.size() - 1)) : null);
+        }
+
+        /** Cursor mode: {@code rowsPlusOne} holds up to size + 1 rows, the extra one says a next page exists. */
+        public static <E, T> ListPage<T> ofCursor(List<E> rowsPlusOne, java.util.function.Function<E, T> view,
+                java.util.function.Function<E, String> cursorOf, int size, Long total) {
+            boolean more = rowsPlusOne.size() > size;
+            List<E> items = more ? rowsPlusOne.subList(0, size) : rowsPlusOne;
+            return new ListPage<>(items.stream().map(view).toList(), null, size, total, null,
+                    more ? cursorOf.apply(items.get(items.size() - 1)) : null);
+        }
+    }
+
     @Schema(description = "One read of a member's personal data: who read it, which member, when, through which operation. Never the data itself")
     public record PersonalDataReadView(
             @Schema(description = "entry id (increasing)") long id,

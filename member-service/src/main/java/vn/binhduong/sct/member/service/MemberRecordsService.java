@@ -70,10 +70,15 @@ public class MemberRecordsService {
         return t;
     }
 
-    public record TrainingPage(List<Training> items, long total) {
+    /** Offset mode: the page and the count; cursor mode ({@code after} not null): up to size + 1 rows, the count when asked. */
+    public record TrainingPage(List<Training> items, Long total) {
     }
 
-    public TrainingPage trainings(String orgCode, Integer year, TrainingProgramme programme, Page page) {
+    public static String cursorOfTraining(Training t) {
+        return vn.binhduong.sct.platform.api.Cursor.after(t.year, t.programme.name(), t.id);
+    }
+
+    public TrainingPage trainings(String orgCode, Integer year, TrainingProgramme programme, Page page, String after, boolean total) {
         PartyOrganization org = organizations.get(orgCode);
         StringBuilder q = new StringBuilder("organizationId = :org");
         Parameters p = Parameters.with("org", org.id);
@@ -91,8 +96,25 @@ public class MemberRecordsService {
             q.append(" and memberId in (select m.id from Member m where m.cellId = :cell)");
             p.and("cell", ownCell(org, own).id);
         }
-        var query = Training.<Training>find(q.toString(), Sort.by("year").and("programme").and("id"), p);
-        return new TrainingPage(query.page(page).list(), query.count());
+        if (after == null) {
+            var query = Training.<Training>find(q.toString(), Sort.by("year").and("programme").and("id"), p);
+            return new TrainingPage(query.page(page).list(), query.count());
+        }
+        Long count = total ? Training.count(q.toString(), p) : null;
+        if (!after.isEmpty()) {
+            var c = vn.binhduong.sct.platform.api.Cursor.parse(after, 3);
+            TrainingProgramme afterProgramme;
+            try {
+                afterProgramme = TrainingProgramme.valueOf(c.string(1));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalid("after", "not a cursor returned by this list");
+            }
+            // (year, programme, id) > cursor, along training_org_year_programme
+            q.append(" and (year > :ay or (year = :ay and (programme > :ap or (programme = :ap and id > :aid))))");
+            p.and("ay", (int) c.longValue(0)).and("ap", afterProgramme).and("aid", c.uuid(2));
+        }
+        return new TrainingPage(Training.<Training>find(q.toString(), Sort.by("year").and("programme").and("id"), p)
+                .page(Page.ofSize(page.size + 1)).list(), count);
     }
 
     @Transactional
@@ -113,10 +135,15 @@ public class MemberRecordsService {
         return c;
     }
 
-    public record CandidatePage(List<Candidate> items, long total) {
+    /** Offset mode: the page and the count; cursor mode ({@code after} not null): up to size + 1 rows, the count when asked. */
+    public record CandidatePage(List<Candidate> items, Long total) {
     }
 
-    public CandidatePage candidates(String orgCode, Integer year, Candidate.Status status, Page page) {
+    public static String cursorOfCandidate(Candidate c) {
+        return vn.binhduong.sct.platform.api.Cursor.after(c.awarenessClassDate, c.id);
+    }
+
+    public CandidatePage candidates(String orgCode, Integer year, Candidate.Status status, Page page, String after, boolean total) {
         PartyOrganization org = organizations.get(orgCode);
         StringBuilder q = new StringBuilder("organizationId = :org");
         Parameters p = Parameters.with("org", org.id);
@@ -134,8 +161,19 @@ public class MemberRecordsService {
             q.append(" and cellId = :cell");
             p.and("cell", ownCell(org, own).id);
         }
-        var query = Candidate.<Candidate>find(q.toString(), Sort.by("awarenessClassDate").and("id"), p);
-        return new CandidatePage(query.page(page).list(), query.count());
+        if (after == null) {
+            var query = Candidate.<Candidate>find(q.toString(), Sort.by("awarenessClassDate").and("id"), p);
+            return new CandidatePage(query.page(page).list(), query.count());
+        }
+        Long count = total ? Candidate.count(q.toString(), p) : null;
+        if (!after.isEmpty()) {
+            var c = vn.binhduong.sct.platform.api.Cursor.parse(after, 2);
+            // (awareness-class date, id) > cursor, along candidate_org_date
+            q.append(" and (awarenessClassDate > :ad or (awarenessClassDate = :ad and id > :aid))");
+            p.and("ad", c.date(0)).and("aid", c.uuid(1));
+        }
+        return new CandidatePage(Candidate.<Candidate>find(q.toString(), Sort.by("awarenessClassDate").and("id"), p)
+                .page(Page.ofSize(page.size + 1)).list(), count);
     }
 
     @Transactional

@@ -33,13 +33,13 @@ class DemoDataTest {
         DemoScript script = DemoScript.load(Path.of("../deploy/demo/2021/indicator-service.json"));
         script.run(base, TestTokens.as(Roles.ADMIN));
         int values = get(VIEWER, "/api/v1/values?total=true&organization=SCT-BD&size=500").extract().path("total");
-        int targets = get(VIEWER, "/api/v1/targets?organization=SCT-BD&size=500").extract().path("total");
+        int targets = get(VIEWER, "/api/v1/targets?total=true&organization=SCT-BD&size=500").extract().path("total");
         int audit = get(TestTokens.as(Roles.ADMIN), "/api/v1/audit-entries?total=true&organization=SCT-BD").extract().path("total");
         Map<String, Object> run = script.run(base, TestTokens.as(Roles.ADMIN)).entrySet().stream()
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> (Object) e.getValue()));
         assertFalse(run.isEmpty());
         get(VIEWER, "/api/v1/values?total=true&organization=SCT-BD&size=500").body("total", equalTo(values));
-        get(VIEWER, "/api/v1/targets?organization=SCT-BD&size=500").body("total", equalTo(targets));
+        get(VIEWER, "/api/v1/targets?total=true&organization=SCT-BD&size=500").body("total", equalTo(targets));
         get(TestTokens.as(Roles.ADMIN), "/api/v1/audit-entries?total=true&organization=SCT-BD").body("total", equalTo(audit));
 
         JsonPath iip = one("IIP", "2021");

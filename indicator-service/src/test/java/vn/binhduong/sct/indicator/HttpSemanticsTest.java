@@ -150,4 +150,36 @@ class HttpSemanticsTest {
         assertEquals("VALUE_REVISED", first.getString("items[0].action"));
         assertEquals(third.getList("items").size(), 1);
     }
+
+    @Test
+    void targetsPageByCursorAndSetsAndRulesCarryTheirETag() {
+        String org = Api.org();
+        String a = unique("TGA");
+        indicator(a, "COUNT", "ONE", null);
+        for (int y = 2015; y <= 2021; y++) {
+            given().auth().oauth2(STAFF).contentType(ContentType.JSON).body("{\"indicator\":\"" + a + "\",\"organization\":\""
+                    + org + "\",\"period\":\"" + y + "\",\"targetValue\":" + y + "}").post("/api/v1/targets").then().statusCode(201);
+        }
+        List<Object> years = new ArrayList<>();
+        String after = null;
+        do {
+            JsonPath page = get(VIEWER, "/api/v1/targets?size=3&organization=" + org + (after == null ? "" : "&after=" + after))
+                    .statusCode(200).body("total", nullValue()).extract().jsonPath();
+            years.addAll(page.getList("items.period"));
+            after = page.getString("next");
+        } while (after != null);
+        assertEquals(List.of("2015", "2016", "2017", "2018", "2019", "2020", "2021"), years);
+        get(VIEWER, "/api/v1/targets?total=true&organization=" + org).body("total", equalTo(7));
+
+        String set = unique("SET");
+        given().auth().oauth2(STAFF).contentType(ContentType.JSON).body("{\"code\":\"" + set + "\",\"name\":\"Bộ\",\"indicators\":[\""
+                + a + "\"]}").post("/api/v1/indicator-sets").then().statusCode(201);
+        given().auth().oauth2(VIEWER).get("/api/v1/indicator-sets/" + set).then().statusCode(200).header("ETag", "\"0\"");
+        given().auth().oauth2(VIEWER).header("If-None-Match", "\"0\"").get("/api/v1/indicator-sets/" + set).then().statusCode(304);
+        String rule = unique("RULE");
+        given().auth().oauth2(STAFF).contentType(ContentType.JSON).body("{\"code\":\"" + rule + "\",\"name\":\"R\",\"left\":\"" + a
+                + "\",\"operator\":\">=\",\"right\":\"0\",\"importance\":\"LOW\",\"message\":\"m\"}")
+                .post("/api/v1/validation-rules").then().statusCode(201);
+        given().auth().oauth2(VIEWER).get("/api/v1/validation-rules/" + rule).then().statusCode(200).header("ETag", "\"0\"");
+    }
 }

@@ -122,9 +122,11 @@ public class IndicatorResource {
     @GET
     @Path("indicator-sets/{code}")
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.DEPARTMENT_STAFF, Roles.VIEWER, Roles.INTEGRATION })
-    @Operation(summary = "One indicator set")
-    public IndicatorSetView getIndicatorSet(@PathParam("code") String code) {
-        return IndicatorSetView.of(service.getSet(code));
+    @Operation(summary = "One indicator set; its ETag is its version (If-None-Match on it gives 304)")
+    public RestResponse<IndicatorSetView> getIndicatorSet(@PathParam("code") String code,
+            @Parameter(description = "an ETag read before") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        IndicatorSetView view = IndicatorSetView.of(service.getSet(code));
+        return Etags.ok(view, view.version(), ifNoneMatch);
     }
 
     @GET

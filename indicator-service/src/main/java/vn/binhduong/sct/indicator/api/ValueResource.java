@@ -311,10 +311,16 @@ public class ValueResource {
     @GET
     @Path("targets")
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.INSPECTION_COMMITTEE, Roles.DEPARTMENT_STAFF, Roles.VIEWER, Roles.INTEGRATION })
-    @Operation(summary = "Plan targets by indicator, organisation and period range")
-    public PageResult<TargetView> listTargets(@BeanParam @Valid PageParams page,
-            @QueryParam("indicator") List<String> indicators, @QueryParam("organization") String organization,
-            @QueryParam("from") String from, @QueryParam("to") String to) {
+    @Operation(summary = "Plan targets by indicator, organisation and period range; keyset pages (after=next) in the order "
+            + "organisation, period start, period end, indicator on an index; the total only with total=true")
+    @APIResponse(responseCode = "400", description = "a bad filter or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public KeysetPage<TargetView> listTargets(@BeanParam @Valid PageParams page,
+            @Parameter(description = "indicator codes (repeat the parameter)") @QueryParam("indicator") List<String> indicators,
+            @Parameter(description = "organisation") @QueryParam("organization") String organization,
+            @Parameter(description = "first period of the range (its start)") @QueryParam("from") String from,
+            @Parameter(description = "last period of the range (its end)") @QueryParam("to") String to,
+            @Parameter(description = "cursor: the 'next' of the previous page (page is then ignored)") @QueryParam("after") String after,
+            @Parameter(description = "also count the whole list") @QueryParam("total") @DefaultValue("false") boolean total) {
         StringBuilder q = new StringBuilder("1 = 1");
         Parameters p = new Parameters();
         if (indicators != null && !indicators.isEmpty()) {
@@ -333,9 +339,19 @@ public class ValueResource {
             q.append(" and periodEnd <= :to");
             p.and("to", Period.parse(to, "to").end());
         }
-        var query = PlanTarget.<PlanTarget>find(q.toString(), Sort.by("indicator.code").and("periodStart"), p);
-        return PageResult.of(query.page(page.toPage()).list().stream().map(TargetView::of).toList(), page,
-                query.count());
+        String filter = q.toString();
+        Parameters counted = new Parameters();
+        p.map().forEach(counted::and);
+        if (after != null) {
+            Cursor c = Cursor.parse(after, 4);
+            q.append(" and (organization, periodStart, periodEnd, indicator.id) > (:kOrg, :kStart, :kEnd, :kId)");
+            p.and("kOrg", c.string(0)).and("kStart", c.date(1)).and("kEnd", c.date(2)).and("kId", c.uuid(3));
+        }
+        var query = PlanTarget.<PlanTarget>find(q + " order by organization, periodStart, periodEnd, indicator.id", p);
+        List<PlanTarget> rows = (after == null ? query.range(page.offset(), page.offset() + page.size)
+                : query.range(0, page.size)).list();
+        return KeysetPage.of(rows, page.size, t -> Cursor.after(t.organization, t.periodStart, t.periodEnd, t.indicator.id),
+                total ? PlanTarget.count(filter, counted) : null).map(TargetView::of);
     }
 
     @GET

@@ -56,7 +56,7 @@ import vn.binhduong.sct.platform.sql.PgArray;
 @Tag(name = "COVID-19 compliance inspections", description = "Đoàn / tổ kiểm tra công tác phòng chống dịch tại doanh nghiệp trong CCN, chợ, siêu thị, cửa hàng tiện lợi")
 public class ComplianceResource {
     /** Sort key of the visit list; V2__keyset_indexes.sql indexes it. */
-    static final String VISIT_ORDER = "year, visited_on, id";
+    public static final String VISIT_ORDER = "year, visited_on, id";
 
     private final ComplianceService service;
     private final EntityManager em;

@@ -55,8 +55,8 @@ import vn.binhduong.sct.platform.security.Roles;
 @Tag(name = "party inspection and supervision", description = "Chương trình kiểm tra, giám sát của Ban Thường vụ và Ủy ban kiểm tra; tự kiểm tra của chi bộ")
 public class PartyInspectionResource {
     /** Sort keys of the keyset lists; V2__keyset_indexes.sql indexes them. */
-    static final String ITEM_ORDER = "planned_from, id";
-    static final String KNOWN_UNIT_ORDER = "id";
+    public static final String ITEM_ORDER = "planned_from, id";
+    public static final String KNOWN_UNIT_ORDER = "id";
 
     private final PartyInspectionService service;
     private final EntityManager em;

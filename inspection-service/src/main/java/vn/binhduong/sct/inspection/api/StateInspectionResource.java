@@ -57,8 +57,8 @@ import vn.binhduong.sct.platform.security.Roles;
 @Tag(name = "state inspections", description = "Thanh tra chuyên ngành của Sở: đoàn thanh tra, đối tượng, kết luận, xử phạt vi phạm hành chính")
 public class StateInspectionResource {
     /** Sort keys of the keyset lists; V2__keyset_indexes.sql indexes exactly these expressions. */
-    static final String INSPECTION_ORDER = "year, COALESCE(decision_date, DATE '0001-01-01'), id";
-    static final String PENALTY_ORDER = "year, COALESCE(decided_on, DATE '0001-01-01'), id";
+    public static final String INSPECTION_ORDER = "year, COALESCE(decision_date, DATE '0001-01-01'), id";
+    public static final String PENALTY_ORDER = "year, COALESCE(decided_on, DATE '0001-01-01'), id";
     static final LocalDate NO_DATE = LocalDate.of(1, 1, 1);
 
     private final StateInspectionService service;

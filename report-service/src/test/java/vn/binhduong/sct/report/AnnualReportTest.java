@@ -258,7 +258,7 @@ class AnnualReportTest {
     }
 
     private static String generate() {
-        return given().auth().oauth2(TestTokens.as(Roles.VIEWER)).post("/api/v1/reports/" + ORG + "/2021/generate")
+        return given().auth().oauth2(TestTokens.as(Roles.PARTY_COMMITTEE)).post("/api/v1/reports/" + ORG + "/2021/generate")
                 .then().statusCode(201).extract().path("contentHash");
     }
 

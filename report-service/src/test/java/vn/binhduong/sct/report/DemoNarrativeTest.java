@@ -20,6 +20,12 @@ import vn.binhduong.sct.testing.TestTokens;
 class DemoNarrativeTest {
     @Test
     void demoFragmentsLoadIdempotentlyAndAppearInTheGeneratedReport() {
+        // the organisation exists for report-service once member-service has told it (as the launcher loads it first)
+        try (Events e = new Events()) {
+            e.publish(Events.MEMBER, "party-organization.registered", "member-service", "DB-SCT", "DB-SCT", java.util.Map.of(
+                    "code", "DB-SCT", "name", "Đảng bộ Sở Công Thương", "superiorBody", "Đảng bộ khối các cơ quan và doanh nghiệp tỉnh"));
+        }
+        Events.awaitCaughtUp();
         DemoScript demo = DemoScript.load(Path.of("../deploy/demo/2021/report-service.json"));
         String base = "http://localhost:" + ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
         demo.run(base, TestTokens.as(Roles.ADMIN));

@@ -26,7 +26,7 @@ class PartyInspectionReportTest {
             item(e, "inspection-item.concluded", "a", "INSPECTION", "MEMBER", "CB2", null, 2, 1);
         }
         Events.awaitCaughtUp();
-        int version = given().auth().oauth2(TestTokens.as(Roles.VIEWER)).post("/api/v1/reports/" + ORG + "/2021/generate")
+        int version = given().auth().oauth2(TestTokens.as(Roles.PARTY_COMMITTEE)).post("/api/v1/reports/" + ORG + "/2021/generate")
                 .then().statusCode(201).extract().path("version");
         String md = new String(given().auth().oauth2(TestTokens.as(Roles.VIEWER))
                 .get("/api/v1/reports/" + ORG + "/2021/versions/" + version + ".md").then().statusCode(200).extract().asByteArray(),

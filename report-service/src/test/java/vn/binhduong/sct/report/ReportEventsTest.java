@@ -96,6 +96,11 @@ class ReportEventsTest {
     @Test
     void savingANarrativeVersionPublishesNarrativeSavedAndTheSameTextAgainPublishesNothing() {
         String org = ORG + "-N";
+        try (Events e = new Events()) {
+            e.publish(Events.MEMBER, "party-organization.registered", "member-service", org, org, Map.of("code", org,
+                    "name", "Đảng bộ thử", "superiorBody", "Đảng bộ khối"));
+        }
+        Events.awaitCaughtUp();
         try (EventProbe probe = EventProbe.fromNow(TOPIC)) {
             given().auth().oauth2(TestTokens.as(Roles.PARTY_COMMITTEE)).contentType(ContentType.JSON)
                     .body(Map.of("text", "Đã tiêm {{covid.vaccination.doses}} liều vắc-xin.", "footnotes", List.of(), "baseVersion", 0))

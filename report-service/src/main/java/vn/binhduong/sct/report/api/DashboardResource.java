@@ -40,7 +40,7 @@ public class DashboardResource {
                     + " organisations are included as in the report (sct.report.related-organizations).")
     @APIResponse(responseCode = "200", description = "the dashboard")
     @APIResponse(responseCode = "404", description = "no figure of that organisation for that year")
-    public Dashboard dashboard(
+    public Dashboard getDashboard(
             @Parameter(description = "organisation code", example = "DB-SCT") @PathParam("organization")
             @Pattern(regexp = "[A-Za-z0-9_-]{1,40}", message = "is an organisation code") String organization,
             @Parameter(description = "year", example = "2021") @PathParam("year")
@@ -58,7 +58,7 @@ public class DashboardResource {
     @APIResponse(responseCode = "200", description = "the series")
     @APIResponse(responseCode = "400", description = "missing key, a bad year or a bad range")
     @APIResponse(responseCode = "404", description = "no figure of that organisation")
-    public Dashboard.Series series(
+    public Dashboard.Series getDashboardSeries(
             @Parameter(description = "organisation code", example = "DB-SCT") @PathParam("organization")
             @Pattern(regexp = "[A-Za-z0-9_-]{1,40}", message = "is an organisation code") String organization,
             @Parameter(description = "figure key", example = "indicator.IIP.growth", required = true) @QueryParam("key")

@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,6 +23,9 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -75,20 +79,32 @@ public class NarrativeResource {
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE })
     @Operation(summary = "Save the next version of a section's prose",
             description = "201 with the new version; 200 when the text equals the latest version (nothing changes); 409 when"
-                    + " baseVersion is not the latest; 422 naming each unknown placeholder.")
-    public Response save(@PathParam("organization") @Pattern(regexp = "[A-Za-z0-9_-]{1,40}") String organization,
+                    + " baseVersion is not the latest; 412 when If-Match (the section's ETag, its version: \"3\", \"0\" before"
+                    + " the first) does not name the latest; 404 for an organisation report-service has no figure of; 422"
+                    + " naming each unknown placeholder.")
+    @APIResponse(responseCode = "404", description = "unknown organisation or section", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "409", description = "stale baseVersion", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "412", description = "If-Match does not name the latest version", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "422", description = "unknown placeholder", content = @Content(mediaType = "application/problem+json"))
+    public Response saveNarrative(@PathParam("organization") @Pattern(regexp = "[A-Za-z0-9_-]{1,40}") String organization,
             @PathParam("year") @Min(2000) @Max(2200) int year,
             @PathParam("section") @Pattern(regexp = "[a-z-]{1,80}") String section,
-            @Valid @NotNull(message = "a body is required") SaveNarrative body) {
+            @Valid @NotNull(message = "a body is required") SaveNarrative body,
+            @Parameter(description = "the ETag of the section read, e.g. \"2\"") @HeaderParam("If-Match") String ifMatch) {
+        narratives.requireKnownOrganization(organization);
+        NarrativeFragment latest = NarrativeFragment.latest(organization, year, section);
+        HttpCaching.requireIfMatch(ifMatch, HttpCaching.tag(String.valueOf(latest == null ? 0 : latest.fragmentVersion)),
+                "section " + section);
         NarrativeService.Saved saved = narratives.save(organization, year, section, body.text(), body.footnotes(),
                 body.baseVersion(), jwt.getName());
-        return Response.status(saved.created() ? 201 : 200).entity(view(saved.fragment())).build();
+        return Response.status(saved.created() ? 201 : 200).entity(view(saved.fragment()))
+                .header("ETag", HttpCaching.tag(String.valueOf(saved.fragment().fragmentVersion))).build();
     }
 
     @GET
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.VIEWER, Roles.INTEGRATION })
     @Operation(summary = "The latest version of every section's prose, in the report's order")
-    public PageResult<NarrativeView> list(@PathParam("organization") String organization,
+    public PageResult<NarrativeView> listNarratives(@PathParam("organization") String organization,
             @PathParam("year") @Min(2000) @Max(2200) int year, @BeanParam @Valid PageParams page) {
         List<NarrativeFragment> all = narratives.latestOfReport(organization, year);
         List<NarrativeView> items = all.stream().skip(page.offset()).limit(page.size).map(this::view).toList();
@@ -98,21 +114,23 @@ public class NarrativeResource {
     @GET
     @Path("{section}")
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.VIEWER, Roles.INTEGRATION })
-    @Operation(summary = "The latest version of one section's prose, rendered with the live figures")
-    public NarrativeView get(@PathParam("organization") String organization, @PathParam("year") int year,
+    @Operation(summary = "The latest version of one section's prose, rendered with the live figures",
+            description = "ETag: the version (\"3\"), for If-Match on the next save.")
+    @APIResponse(responseCode = "404", description = "no prose for the section", content = @Content(mediaType = "application/problem+json"))
+    public Response getNarrative(@PathParam("organization") String organization, @PathParam("year") int year,
             @PathParam("section") String section) {
         NarrativeFragment f = NarrativeFragment.latest(organization, year, section);
         if (f == null) {
             throw ProblemException.notFound("narrative of section", section);
         }
-        return view(f);
+        return Response.ok(view(f)).header("ETag", HttpCaching.tag(String.valueOf(f.fragmentVersion))).build();
     }
 
     @GET
     @Path("{section}/versions")
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.VIEWER, Roles.INTEGRATION })
     @Operation(summary = "Every version of one section's prose, newest first")
-    public PageResult<NarrativeView> versions(@PathParam("organization") String organization, @PathParam("year") int year,
+    public PageResult<NarrativeView> listNarrativeVersions(@PathParam("organization") String organization, @PathParam("year") int year,
             @PathParam("section") String section, @BeanParam @Valid PageParams page) {
         var query = NarrativeFragment.<NarrativeFragment>find(
                 "organization = ?1 and year = ?2 and section = ?3 order by fragmentVersion desc", organization, year, section);

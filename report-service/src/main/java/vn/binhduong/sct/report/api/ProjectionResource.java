@@ -49,7 +49,7 @@ public class ProjectionResource {
             description = "Empties the figures (in the same transaction as the inbox and its positions), then the consumer"
                     + " re-reads the topics; poll the platform's GET /api/v1/inbox/lag until caughtUp. Reports generated afterwards"
                     + " are byte-identical to those generated before from the same events.")
-    public Response rebuild() throws Exception {
+    public Response rebuildProjections() throws Exception {
         inbox.replayFromBeginning(store::clearAll).get(60, java.util.concurrent.TimeUnit.SECONDS);
         return Response.accepted(new Rebuild("REPLAYING", inbox.topics())).build();
     }
@@ -58,7 +58,7 @@ public class ProjectionResource {
     @Path("events")
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.VIEWER, Roles.INTEGRATION })
     @Operation(summary = "Events applied, by source and type")
-    public List<Tally> events() {
+    public List<Tally> listEventTallies() {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
                 "SELECT source, event_type, applied, last_at FROM event_tally ORDER BY source, event_type").getResultList();

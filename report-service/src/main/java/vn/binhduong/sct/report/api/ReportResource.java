@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -21,6 +22,9 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -65,9 +69,13 @@ public class ReportResource {
     @PUT
     @Path("heading")
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE })
-    @Operation(summary = "Set the heading block, signature and recipients of a report", description = "409 on a stale version.")
-    public Heading saveHeading(@PathParam("organization") @Pattern(regexp = "[A-Za-z0-9_-]{1,40}") String organization,
+    @Operation(summary = "Set the heading block, signature and recipients of a report",
+            description = "409 on a stale version; 404 for an organisation report-service has no figure of.")
+    @APIResponse(responseCode = "404", description = "unknown organisation", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "409", description = "stale version", content = @Content(mediaType = "application/problem+json"))
+    public Heading saveReportHeading(@PathParam("organization") @Pattern(regexp = "[A-Za-z0-9_-]{1,40}") String organization,
             @PathParam("year") @Min(2000) @Max(2200) int year, @Valid @NotNull Heading h) {
+        reports.requireKnownOrganization(organization);
         return view(reports.saveHeading(organization, year, new HeadingData(h.superiorBody(), h.issuingBody(), h.documentNumber(),
                 h.place(), h.issuedOn(), h.subject(), h.signerTitle(), h.signerName(), h.recipients(), h.version())));
     }
@@ -76,8 +84,17 @@ public class ReportResource {
     @Path("heading")
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.VIEWER, Roles.INTEGRATION })
     @Operation(summary = "The heading block of a report")
-    public Heading heading(@PathParam("organization") String organization, @PathParam("year") int year) {
+    @APIResponse(responseCode = "404", description = "no heading saved", content = @Content(mediaType = "application/problem+json"))
+    public Heading getReportHeading(@PathParam("organization") String organization, @PathParam("year") int year) {
         return view(reports.heading(organization, year).orElseThrow(() -> ProblemException.notFound("report heading", organization + "/" + year)));
+    }
+
+    /** The version number of the path: a 400 problem for anything else (checked after the caller's role). */
+    private static int versionNumber(String n) {
+        if (n == null || !n.matches("\\d{1,9}")) {
+            throw ProblemException.invalid("n", "a version number (1, 2, ...)");
+        }
+        return Integer.parseInt(n);
     }
 
     private static Heading view(HeadingData h) {
@@ -87,12 +104,16 @@ public class ReportResource {
 
     @POST
     @Path("generate")
-    @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.VIEWER })
+    @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE })
     @Operation(summary = "Generate the report from the current projections and narrative, stored as the next version",
             description = "All four outputs are built at once; the version records their SHA-256 hashes and the inbox offsets"
-                    + " it was built from. The same figures, prose and heading give byte-identical outputs.")
-    public Response generate(@PathParam("organization") @Pattern(regexp = "[A-Za-z0-9_-]{1,40}") String organization,
+                    + " it was built from. The same figures, prose and heading give byte-identical outputs. Admin and the"
+                    + " party committee only; 404 for an organisation report-service has no figure of.")
+    @APIResponse(responseCode = "403", description = "not admin or party committee", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "unknown organisation", content = @Content(mediaType = "application/problem+json"))
+    public Response generateReport(@PathParam("organization") @Pattern(regexp = "[A-Za-z0-9_-]{1,40}") String organization,
             @PathParam("year") @Min(2000) @Max(2200) int year) {
+        reports.requireKnownOrganization(organization);
         ReportService.Version v = reports.generate(organization, year, jwt.getName(), role());
         return Response.status(201).entity(v)
                 .location(java.net.URI.create("/api/v1/reports/" + organization + "/" + year + "/versions/" + v.version())).build();
@@ -100,7 +121,7 @@ public class ReportResource {
 
     /** The role the caller generates with, for the event (which names no person): the most privileged one it holds. */
     private String role() {
-        for (String r : new String[] { Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.VIEWER }) {
+        for (String r : new String[] { Roles.ADMIN, Roles.PARTY_COMMITTEE }) {
             if (jwt.getGroups() != null && jwt.getGroups().contains(r)) {
                 return r;
             }
@@ -112,31 +133,54 @@ public class ReportResource {
     @Path("versions")
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.VIEWER, Roles.INTEGRATION })
     @Operation(summary = "Generated versions of a report, newest first")
-    public PageResult<ReportService.Version> versions(@PathParam("organization") String organization,
+    public PageResult<ReportService.Version> listReportVersions(@PathParam("organization") String organization,
             @PathParam("year") int year, @BeanParam @Valid PageParams page) {
         return PageResult.of(reports.versions(organization, year, null, page.offset(), page.size), page,
                 reports.countVersions(organization, year));
     }
 
     @GET
-    @Path("versions/{n: \\d+}")
+    @Path("versions/{n}")
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.VIEWER, Roles.INTEGRATION })
-    @Operation(summary = "One generated version: its hashes and offsets")
-    public ReportService.Version version(@PathParam("organization") String organization, @PathParam("year") int year,
-            @PathParam("n") int n) {
-        return reports.version(organization, year, n)
+    @Operation(summary = "One generated version: its hashes and offsets",
+            description = "A version never changes: strong ETag (its content hash); If-None-Match naming it gives 304.")
+    @APIResponse(responseCode = "304", description = "If-None-Match names the version's ETag")
+    @APIResponse(responseCode = "404", description = "no such version", content = @Content(mediaType = "application/problem+json"))
+    public Response getReportVersion(@PathParam("organization") String organization, @PathParam("year") int year,
+            @Parameter(description = "version number", example = "1") @PathParam("n") String version,
+            @Parameter(description = "an ETag read before") @HeaderParam("If-None-Match") String ifNoneMatch) {
+        int n = versionNumber(version);
+        ReportService.Version v = reports.version(organization, year, n)
                 .orElseThrow(() -> ProblemException.notFound("report version", organization + "/" + year + "/" + n));
+        String etag = HttpCaching.tag(v.contentHash());
+        if (HttpCaching.notModified(ifNoneMatch, etag)) {
+            return HttpCaching.notModifiedResponse(etag);
+        }
+        return Response.ok(v).header("ETag", etag).build();
     }
 
     @GET
-    @Path("versions/{n: \\d+}.{format: [a-z]+}")
+    @Path("versions/{n}.{format}")
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.VIEWER, Roles.INTEGRATION })
-    @Operation(summary = "One output of a generated version: json, md, html or docx")
-    public Response content(@PathParam("organization") String organization, @PathParam("year") int year,
-            @PathParam("n") int n, @PathParam("format") String format) {
+    @Operation(summary = "One output of a generated version: json, md, html or docx",
+            description = "Strong ETag: the SHA-256 of the bytes (the version's hash of that format); If-None-Match naming it"
+                    + " gives 304 without a body.")
+    @APIResponse(responseCode = "304", description = "If-None-Match names the output's ETag")
+    @APIResponse(responseCode = "404", description = "no such version", content = @Content(mediaType = "application/problem+json"))
+    public Response getReportVersionContent(@PathParam("organization") String organization, @PathParam("year") int year,
+            @Parameter(description = "version number", example = "1") @PathParam("n") String version,
+            @Parameter(description = "json, md, html or docx", example = "md") @PathParam("format") String format,
+            @Parameter(description = "an ETag read before") @HeaderParam("If-None-Match") String ifNoneMatch) {
+        int n = versionNumber(version);
         ReportService.Format f = ReportService.Format.of(format);
+        ReportService.Version v = reports.version(organization, year, n)
+                .orElseThrow(() -> ProblemException.notFound("report version", organization + "/" + year + "/" + n));
+        String etag = HttpCaching.tag(v.hashes().get(f.extension));
+        if (HttpCaching.notModified(ifNoneMatch, etag)) {
+            return HttpCaching.notModifiedResponse(etag);
+        }
         byte[] bytes = reports.content(organization, year, n, f);
-        return Response.ok(bytes, f.mediaType)
+        return Response.ok(bytes, f.mediaType).header("ETag", etag)
                 .header("Content-Disposition", "inline; filename=\"bao-cao-" + organization + "-" + year + "-v" + n + "." + f.extension + "\"")
                 .build();
     }

@@ -71,23 +71,30 @@ public class FigureQuery {
         return result;
     }
 
+    /** Whether any figure of {@code organization} itself has been recorded (any year): the organisations report-service knows. */
+    public boolean knownOrganization(String organization) {
+        return !em.createNativeQuery("SELECT 1 FROM figure WHERE organization = ?1 LIMIT 1").setParameter(1, organization)
+                .getResultList().isEmpty();
+    }
+
     public record Page(List<FigureView> items, long total) {
     }
 
     public Page page(String organization, Integer year, String prefix, int offset, int size) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         Map<Integer, Object> params = new LinkedHashMap<>();
+        // ordinal parameters numbered as they appear: Hibernate refuses a ?3 without ?1 (a key filter alone was a 500)
         if (organization != null) {
-            where.append(" AND organization = ?1");
-            params.put(1, organization);
+            params.put(params.size() + 1, organization);
+            where.append(" AND organization = ?").append(params.size());
         }
         if (year != null) {
-            where.append(" AND year = ?2");
-            params.put(2, year);
+            params.put(params.size() + 1, year);
+            where.append(" AND year = ?").append(params.size());
         }
         if (prefix != null) {
-            where.append(" AND figure_key LIKE ?3");
-            params.put(3, prefix.replace("%", "") + "%");
+            params.put(params.size() + 1, prefix.replace("%", "") + "%");
+            where.append(" AND figure_key LIKE ?").append(params.size());
         }
         var count = em.createNativeQuery("SELECT COUNT(*) FROM figure" + where);
         var list = em.createNativeQuery("SELECT organization, year, figure_key, value, text_value, unit, as_of, event_id, event_type"

@@ -35,6 +35,13 @@ public class NarrativeService {
         this.outbox = outbox;
     }
 
+    /** 404 unless some event has given report-service a figure of {@code organization}. */
+    public void requireKnownOrganization(String organization) {
+        if (!figures.knownOrganization(organization)) {
+            throw ProblemException.notFound("organisation", organization);
+        }
+    }
+
     public record Saved(NarrativeFragment fragment, boolean created) {
     }
 

@@ -93,6 +93,13 @@ public class ReportService {
         this.indicatorOrder = indicatorOrder.orElse(List.of());
     }
 
+    /** 404 unless some event has given report-service a figure of {@code org}: no report, heading or prose for it. */
+    public void requireKnownOrganization(String org) {
+        if (!figures.knownOrganization(org)) {
+            throw ProblemException.notFound("organisation", org);
+        }
+    }
+
     // ---- heading
 
     @Transactional

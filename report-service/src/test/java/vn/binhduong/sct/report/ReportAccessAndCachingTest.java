@@ -1,0 +1,124 @@
+package vn.binhduong.sct.report;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import vn.binhduong.sct.platform.security.Roles;
+import vn.binhduong.sct.testing.TestTokens;
+
+/**
+ * Who may generate a report and for which organisations; writes for unknown organisations refused; strong ETags on
+ * report versions and figures with If-None-Match → 304; If-Match on narrative saves → 412 on a mismatch.
+ */
+@QuarkusTest
+class ReportAccessAndCachingTest {
+    static final String ORG = "T-ACC-" + Long.toString(System.nanoTime(), 36).toUpperCase();
+    static boolean published;
+
+    @BeforeEach
+    void publish() {
+        if (published) {
+            return;
+        }
+        published = true;
+        try (Events e = new Events()) {
+            e.publish(Events.MEMBER, "party-organization.registered", "member-service", ORG, ORG, Map.of("code", ORG,
+                    "name", "Đảng bộ thử", "superiorBody", "Đảng bộ khối"));
+            e.publish(Events.MEMBER, "party-cell.registered", "member-service", ORG, ORG + "-CB1", Map.of(
+                    "organization", ORG, "cellCode", "CB1", "cellName", "Chi bộ 1"));
+        }
+        Events.awaitCaughtUp();
+        for (int i = 0; i < 100 && !known(); i++) {
+            sleep();
+        }
+    }
+
+    private static boolean known() {
+        return given().auth().oauth2(TestTokens.as(Roles.ADMIN)).queryParam("organization", ORG).get("/api/v1/figures")
+                .then().extract().<Integer>path("total") > 0;
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void onlyAdminAndThePartyCommitteeGenerateAndOnlyForAKnownOrganisation() {
+        given().auth().oauth2(TestTokens.as(Roles.VIEWER)).post("/api/v1/reports/" + ORG + "/2021/generate").then().statusCode(403);
+        given().auth().oauth2(TestTokens.as(Roles.INTEGRATION)).post("/api/v1/reports/" + ORG + "/2021/generate").then().statusCode(403);
+        given().auth().oauth2(TestTokens.as(Roles.PARTY_COMMITTEE)).post("/api/v1/reports/" + ORG + "/2021/generate").then()
+                .statusCode(201);
+        given().auth().oauth2(TestTokens.as(Roles.ADMIN)).post("/api/v1/reports/NO-SUCH-ORG/2021/generate").then()
+                .statusCode(404).contentType(containsString("problem+json")).body("detail", containsString("NO-SUCH-ORG"));
+    }
+
+    @Test
+    void narrativeAndHeadingWritesForAnUnknownOrganisationAreRefused() {
+        given().auth().oauth2(TestTokens.as(Roles.ADMIN)).contentType(ContentType.JSON)
+                .body(Map.of("text", "Đoạn văn.", "baseVersion", 0)).put("/api/v1/narratives/NO-SUCH-ORG/2021/situation")
+                .then().statusCode(404).contentType(containsString("problem+json"));
+        given().auth().oauth2(TestTokens.as(Roles.ADMIN)).contentType(ContentType.JSON)
+                .body(Map.of("superiorBody", "A", "issuingBody", "B", "documentNumber", "Số 1", "place", "Bình Dương",
+                        "subject", "S", "signerTitle", "Bí thư", "signerName", "N", "recipients", List.of("Lưu"), "version", 0))
+                .put("/api/v1/reports/NO-SUCH-ORG/2021/heading").then().statusCode(404)
+                .contentType(containsString("problem+json"));
+        given().auth().oauth2(TestTokens.as(Roles.VIEWER)).get("/api/v1/narratives/NO-SUCH-ORG/2021/situation").then().statusCode(404);
+    }
+
+    @Test
+    void reportVersionsAndTheirOutputsHaveStrongETagsAndAnswer304() {
+        int v = given().auth().oauth2(TestTokens.as(Roles.ADMIN)).post("/api/v1/reports/" + ORG + "/2021/generate").then()
+                .statusCode(201).extract().path("version");
+        String base = "/api/v1/reports/" + ORG + "/2021/versions/" + v;
+        var md = given().auth().oauth2(TestTokens.as(Roles.VIEWER)).get(base + ".md").then().statusCode(200).extract();
+        String hash = given().auth().oauth2(TestTokens.as(Roles.VIEWER)).get(base).then().statusCode(200).extract().path("hashes.md");
+        assertEquals("\"" + hash + "\"", md.header("ETag"), "the ETag is the SHA-256 of the bytes");
+        given().auth().oauth2(TestTokens.as(Roles.VIEWER)).header("If-None-Match", md.header("ETag")).get(base + ".md").then()
+                .statusCode(304).header("ETag", md.header("ETag"));
+        given().auth().oauth2(TestTokens.as(Roles.VIEWER)).header("If-None-Match", "\"other\"").get(base + ".md").then().statusCode(200);
+        String versionTag = given().auth().oauth2(TestTokens.as(Roles.VIEWER)).get(base).then().extract().header("ETag");
+        assertNotNull(versionTag);
+        given().auth().oauth2(TestTokens.as(Roles.VIEWER)).header("If-None-Match", versionTag).get(base).then().statusCode(304);
+    }
+
+    @Test
+    void figuresHaveAStrongETagThatChangesWithThePage() {
+        var first = given().auth().oauth2(TestTokens.as(Roles.VIEWER)).queryParam("organization", ORG).get("/api/v1/figures")
+                .then().statusCode(200).extract();
+        String etag = first.header("ETag");
+        assertNotNull(etag);
+        given().auth().oauth2(TestTokens.as(Roles.VIEWER)).queryParam("organization", ORG).header("If-None-Match", etag)
+                .get("/api/v1/figures").then().statusCode(304);
+        given().auth().oauth2(TestTokens.as(Roles.VIEWER)).queryParam("organization", ORG).queryParam("size", 1)
+                .header("If-None-Match", etag).get("/api/v1/figures").then().statusCode(200);
+    }
+
+    @Test
+    void aNarrativeSaveWithAStaleIfMatchIsRefusedWith412() {
+        String path = "/api/v1/narratives/" + ORG + "/2021/outlook";
+        given().auth().oauth2(TestTokens.as(Roles.ADMIN)).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body(Map.of("text", "Dự báo năm tới.", "baseVersion", 0)).put(path).then().statusCode(201).header("ETag", "\"1\"");
+        String etag = given().auth().oauth2(TestTokens.as(Roles.VIEWER)).get(path).then().statusCode(200).extract().header("ETag");
+        assertEquals("\"1\"", etag);
+        given().auth().oauth2(TestTokens.as(Roles.ADMIN)).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body(Map.of("text", "Dự báo khác.", "baseVersion", 1)).put(path).then().statusCode(412)
+                .contentType(containsString("problem+json")).body("etag", equalTo("\"1\""));
+        given().auth().oauth2(TestTokens.as(Roles.ADMIN)).contentType(ContentType.JSON).header("If-Match", etag)
+                .body(Map.of("text", "Dự báo khác.", "baseVersion", 1)).put(path).then().statusCode(201).header("ETag", "\"2\"");
+    }
+}

@@ -78,6 +78,9 @@ class AnnualReport2021IT {
                 "Tổ điều phối Oxy theo Quyết định số 2118/QĐ-SCT ngày 04/9/2021", "04 doanh nghiệp cung ứng khí Oxy");
         // as in the seed, the permits are counted in a footnote of that section
         matches(md, "(?m)^\\[\\^\\d+]:[^\\n]*1\\.646[^\\n]*1\\.478[^\\n]*158");
+        // the lockdown support recorded in covid-ops-service, and the oxygen supply written once
+        contains(covid, "Phân công 23 công chức, viên chức hỗ trợ phân phối lương thực, thực phẩm đối với 11 phường “khóa chặt, đông cứng”");
+        assertEquals(1, covid.split("Công tác cung ứng nguồn Oxy y tế", -1).length - 1, "the oxygen supply once in II.7:\n" + covid);
 
         // III. Nhiệm vụ chính trị: the indicators against plan, then commerce management and inspection
         String economy = section(md, "III. LÃNH ĐẠO THỰC HIỆN NHIỆM VỤ CHÍNH TRỊ", "IV. ĐÁNH GIÁ CHUNG");
@@ -103,10 +106,30 @@ class AnnualReport2021IT {
         contains(annex, "0,47%", "0,57%", "1.646", "1.636");
         // markets by class 2 + 16 + 81 = 99 against 107; trade surplus stated 6,8 against 31,5 − 24,69 = 6,81, printed
         // in the scale the report shows the indicator in (tỷ USD), never in base units
-        matches(annex, "MARKETS_BY_CLASS[^\\n]*\\| 107 \\|[^\\n]*\\| 99 \\|");
-        matches(annex, "TRADE_SURPLUS[^\\n]*\\| 6,8 tỷ USD \\|[^\\n]*\\| 6,81 tỷ USD \\|");
+        matches(annex, "Tổng số chợ[^\\n]*\\| 107 \\|[^\\n]*\\| 99 \\|");
+        matches(annex, "Thặng dư thương mại[^\\n]*\\| 6,8 tỷ USD \\|[^\\n]*\\| 6,81 tỷ USD \\|");
         assertFalse(annex.contains("6.800.000.000") || annex.contains("6.810.000.000"), "annex in base units: " + annex);
         matches(annex, "\\| 83 \\|[^\\n]*\\| 82 \\|");
+        // in the reader's language: no figure key, rule code, operator or service name
+        for (String internal : List.of("#{", "MARKET_CLASS", "MARKETS_BY_CLASS", "TRADE_SURPLUS", "STATED_VS_COMPUTED", " ≤ ",
+                " = ", "<=", "service)", "indicator-service", "covid-ops", "covid.tests", "indicator.")) {
+            assertFalse(annex.contains(internal), "the annex prints " + internal + ":\n" + annex);
+        }
+        // every operational figure of the narrative comes from data: the typed-figure check finds none
+        contains(annex, "Số liệu nhập tay (con số gõ trực tiếp vào đoạn văn, không lấy từ dữ liệu): 0.");
+        contains(md, "06 buổi sinh hoạt chuyên đề", "06 công chức tham gia kỳ thi nâng ngạch", "02 Phó Giám đốc Sở",
+                "10.325.000 đồng", "08 Hiệp hội ngành hàng", "47 quy trình thủ tục hành chính", "7.270 văn bản đến",
+                "2.989 văn bản đi (trong đó gồm: 2.766 văn bản, 223 quyết định), 89 văn bản Đảng và 70 văn bản mật",
+                "06 đề án", "03 đề án", "10 Kế hoạch");
+        // no paragraph printed twice
+        List<String> paragraphs = new ArrayList<>();
+        for (String p : md.split("\n\n")) {
+            String t = p.strip();
+            if (t.length() > 60 && !t.startsWith("|") && !t.startsWith("#")) {
+                assertFalse(paragraphs.contains(t), "printed twice: " + t);
+                paragraphs.add(t);
+            }
+        }
 
         // the other formats of the same generation, and no personal data anywhere
         byte[] docx = Files.readAllBytes(out.resolve("bao-cao-DB-SCT-2021.docx"));

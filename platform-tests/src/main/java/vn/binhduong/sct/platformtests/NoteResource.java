@@ -51,7 +51,7 @@ public class NoteResource {
     @POST
     @Transactional
     @RolesAllowed({ Roles.DEPARTMENT_STAFF, Roles.ADMIN })
-    public Response create(@Valid @NotNull NoteRequest request, @QueryParam("fail") boolean fail) {
+    public Response createNote(@Valid @NotNull NoteRequest request, @QueryParam("fail") boolean fail) {
         Note note = new Note();
         note.code = request.code();
         note.text = request.text();
@@ -67,7 +67,7 @@ public class NoteResource {
     @Path("{code}")
     @Transactional
     @RolesAllowed({ Roles.DEPARTMENT_STAFF, Roles.ADMIN })
-    public NoteView update(@PathParam("code") String code, @Valid @NotNull NoteUpdate update) {
+    public NoteView updateNote(@PathParam("code") String code, @Valid @NotNull NoteUpdate update) {
         Note note = Note.<Note>find("code", code).firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("note", code));
         if (note.version != update.version()) {
@@ -82,14 +82,14 @@ public class NoteResource {
     @GET
     @Path("{code}")
     @RolesAllowed({ Roles.DEPARTMENT_STAFF, Roles.ADMIN, Roles.VIEWER })
-    public NoteView get(@PathParam("code") String code) {
+    public NoteView getNote(@PathParam("code") String code) {
         return Note.<Note>find("code", code).firstResultOptional().map(NoteView::of)
                 .orElseThrow(() -> ProblemException.notFound("note", code));
     }
 
     @GET
     @RolesAllowed({ Roles.DEPARTMENT_STAFF, Roles.ADMIN, Roles.VIEWER })
-    public PageResult<NoteView> list(@QueryParam("text") String text, @BeanParam @Valid PageParams page) {
+    public PageResult<NoteView> listNotes(@QueryParam("text") String text, @BeanParam @Valid PageParams page) {
         var query = text == null ? Note.<Note>findAll(io.quarkus.panache.common.Sort.by("code"))
                 : Note.<Note>find("text = ?1 order by code", text);
         List<NoteView> items = query.page(page.toPage()).list().stream().map(NoteView::of).toList();

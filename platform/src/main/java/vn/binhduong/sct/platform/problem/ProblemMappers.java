@@ -20,6 +20,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import vn.binhduong.sct.platform.text.LogSafe;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -106,6 +108,12 @@ public class ProblemMappers {
             return respond(badJson(badJson, uri));
         }
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (status == 404 && e.getCause() != null && !(e.getCause() instanceof WebApplicationException)) {
+            // JAX-RS answers 404 when a path or query parameter cannot be converted; for the client it is bad input.
+            return respond(new Problem("validation", "Invalid input", 400,
+                    "a path or query parameter has a value that cannot be read (text where a number, a date or an id is "
+                            + "expected, or a number out of range)", path(uri), null, null));
+        }
         if (status >= 500) {
             return unexpected(e, uri);
         }
@@ -133,9 +141,18 @@ public class ProblemMappers {
             return respond(new Problem("stale-version", "Conflict", 409,
                     "someone else changed this record since you read it; read it again and retry", path(uri), null, null));
         }
+        if (DatabaseErrors.unavailable(e)) {
+            return Response.fromResponse(respond(new Problem("database-unavailable", "Service unavailable", 503,
+                    "the database cannot be reached just now; nothing was changed; retry in a few seconds", path(uri),
+                    null, null))).header(HttpHeaders.RETRY_AFTER, "5").build();
+        }
         SQLException sql = find(e, SQLException.class);
         if (sql != null && sql.getSQLState() != null) {
             String state = sql.getSQLState();
+            if (state.startsWith("22")) {
+                return respond(new Problem("invalid-data", "Invalid input", 400, dataError(state), path(uri), null,
+                        Map.of("sqlState", state)));
+            }
             String constraint = constraintName(e);
             if ("23505".equals(state)) {
                 return respond(new Problem("duplicate", "Conflict", 409,
@@ -149,7 +166,7 @@ public class ProblemMappers {
             }
         }
         String id = UUID.randomUUID().toString();
-        LOG.errorf(e, "unexpected error %s on %s", id, path(uri));
+        LOG.errorf(e, "unexpected error %s on %s", id, LogSafe.of(path(uri)));
         return respond(new Problem("internal", "Internal error", 500,
                 "something went wrong on our side; quote error id " + id + " when you report it", path(uri), null,
                 Map.of("errorId", id)));
@@ -174,16 +191,43 @@ public class ProblemMappers {
         String message;
         if (e instanceof UnrecognizedPropertyException) {
             message = "unknown field";
+        } else if (e instanceof vn.binhduong.sct.platform.text.UnstorableValueException) {
+            message = e.getOriginalMessage();
         } else if (e instanceof InvalidFormatException ife) {
             message = "cannot read '" + ife.getValue() + "' as " + ife.getTargetType().getSimpleName();
         } else if (e instanceof MismatchedInputException mie && mie.getTargetType() != null) {
             message = "expected " + describe(mie.getTargetType());
+        } else if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+            message = "the body nests too deeply, or holds a number or text too long to read";
         } else {
-            message = "malformed JSON: " + e.getOriginalMessage();
+            message = "malformed JSON: " + plain(e.getOriginalMessage());
         }
         List<Problem.FieldError> errors = field == null || field.isEmpty() ? null : List.of(new Problem.FieldError(field, message));
         return new Problem("malformed-body", "Malformed request body", 400,
                 field == null || field.isEmpty() ? message : field + ": " + message, path(uri), errors, null);
+    }
+
+    /** A parser message without the library's hints (class and setting names) a client cannot act on. */
+    static String plain(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        String m = message.replaceAll("\\(?[^()]*(StreamReadConstraints|com\\.fasterxml|JsonReadFeature)[^()]*\\)?", "")
+                .replaceAll("\\s+", " ").strip();
+        int cut = m.indexOf(" at [Source");
+        return cut >= 0 ? m.substring(0, cut) : m;
+    }
+
+    private static String dataError(String state) {
+        return switch (state) {
+            case "22021" -> "the text holds a character that cannot be stored (a NUL or an invalid byte)";
+            case "22003" -> "a number is out of the range that can be stored";
+            case "22001" -> "a text is longer than can be stored";
+            case "22007", "22008" -> "a date or time is out of range or not a valid date";
+            case "22P02" -> "a value has the wrong form for its field";
+            case "22P05" -> "the text holds a character that cannot be stored";
+            default -> "a value cannot be stored as given";
+        };
     }
 
     private static String describe(Class<?> type) {
@@ -264,8 +308,20 @@ public class ProblemMappers {
         return reason.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
     }
 
-    private static String path(UriInfo uri) {
-        return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
+    /** The request path for the problem's {@code instance}; never throws (a path may hold a broken escape). */
+    static String path(UriInfo uri) {
+        if (uri == null) {
+            return null;
+        }
+        try {
+            return "/" + uri.getPath().replaceFirst("^/", "");
+        } catch (RuntimeException undecodable) {
+            try {
+                return uri.getRequestUri().getRawPath();
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
     }
 
     private static Response respond(Problem p) {

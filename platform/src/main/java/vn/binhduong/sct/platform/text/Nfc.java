@@ -16,4 +16,31 @@ public final class Nfc {
         }
         return Normalizer.normalize(s, Normalizer.Form.NFC);
     }
+
+    /**
+     * What in {@code s} no text column can store, in words ("a NUL character", "a lone surrogate"), or {@code null}
+     * when everything can be stored.
+     */
+    public static String unstorable(String s) {
+        if (s == null) {
+            return null;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == 0) {
+                return "a NUL character";
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                    continue;
+                }
+                return "a lone surrogate";
+            }
+            if (Character.isLowSurrogate(c)) {
+                return "a lone surrogate";
+            }
+        }
+        return null;
+    }
 }

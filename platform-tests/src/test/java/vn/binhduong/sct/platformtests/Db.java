@@ -15,12 +15,31 @@ final class Db {
     static long count(DataSource ds, String sql, Object... params) {
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
+                if (params[i] instanceof Object[] array) {
+                    ps.setArray(i + 1, c.createArrayOf(array instanceof java.util.UUID[] ? "uuid" : "text", array));
+                } else {
+                    ps.setObject(i + 1, params[i]);
+                }
             }
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static int execute(DataSource ds, String sql, Object... params) {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                if (params[i] instanceof Object[] array) {
+                    ps.setArray(i + 1, c.createArrayOf(array instanceof java.util.UUID[] ? "uuid" : "text", array));
+                } else {
+                    ps.setObject(i + 1, params[i]);
+                }
+            }
+            return ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

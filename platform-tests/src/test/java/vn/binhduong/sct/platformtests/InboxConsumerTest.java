@@ -146,4 +146,40 @@ class InboxConsumerTest {
         assertEquals(before, Db.count(ds, "SELECT count(*) FROM note_copy"));
         assertEquals(inboxBefore, Db.count(ds, "SELECT count(*) FROM inbox"));
     }
+
+    @Test
+    void aBatchTheDatabaseLostIsAppliedAgain() throws Exception {
+        // Three events applied, then the database loses them (a crash before its last commits reached the disk, a
+        // restore): their effects, inbox rows and the partition's stored position go back. The next event must make
+        // the inbox read the lost ones again instead of going on from where the consumer was.
+        String prefix = "lost-" + UUID.randomUUID();
+        String key = prefix + "-key";
+        List<EventEnvelope> events = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            EventEnvelope e = EventEnvelope.create(EventType.of("note.created", 1), "test", "DB-SCT", "note", key,
+                    Map.of("code", prefix + "-" + i, "text", "sẽ mất rồi áp dụng lại"));
+            events.add(e);
+            send(key, EventJson.toBytes(e));
+        }
+        awaitCaughtUp();
+        Db.awaitCount(ds, 3, 30_000, "SELECT count(*) FROM note_copy WHERE note_code LIKE ?", prefix + "-%");
+        long firstOffset = Db.count(ds, "SELECT min(offset_no) FROM inbox WHERE event_id = ANY (?)",
+                (Object) events.stream().map(EventEnvelope::id).toArray(UUID[]::new));
+        int partition = (int) Db.count(ds, "SELECT min(partition_no) FROM inbox WHERE event_id = ?", events.get(0).id());
+        Db.execute(ds, "DELETE FROM note_copy WHERE note_code LIKE ?", prefix + "-%");
+        Db.execute(ds, "DELETE FROM inbox WHERE event_id = ANY (?)",
+                (Object) events.stream().map(EventEnvelope::id).toArray(UUID[]::new));
+        Db.execute(ds, "UPDATE inbox_position SET offset_no = ? WHERE topic = ? AND partition_no = ?", firstOffset - 1,
+                OutboxRelayTest.TOPIC, partition);
+        long repairsBefore = inbox.gapsRepaired();
+
+        EventEnvelope next = EventEnvelope.create(EventType.of("note.created", 1), "test", "DB-SCT", "note", key,
+                Map.of("code", prefix + "-3", "text", "sau sự cố"));
+        send(key, EventJson.toBytes(next));
+        Db.awaitCount(ds, 4, 30_000, "SELECT count(*) FROM note_copy WHERE note_code LIKE ?", prefix + "-%");
+        awaitCaughtUp();
+        assertEquals(4, Db.count(ds, "SELECT count(*) FROM note_copy WHERE note_code LIKE ?", prefix + "-%"),
+                "the three lost effects applied again, and the new one");
+        assertTrue(inbox.gapsRepaired() > repairsBefore, "the inbox noticed that the database was behind");
+    }
 }

@@ -23,16 +23,20 @@ public final class Topics {
     private Topics() {
     }
 
-    /** Creates each topic unless it exists; throws when the broker cannot be reached within 10 s. */
-    public static void ensure(String bootstrapServers, List<String> topics, int partitions) {
-        Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
-        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
+    /**
+     * Creates each topic unless it exists, replicated as configured ({@code sct.kafka.replication-factor}, with
+     * {@code min.insync.replicas}, so that with producers at acks=all an acknowledged event is on at least that many
+     * brokers); throws when the broker cannot be reached within 10 s.
+     */
+    public static void ensure(KafkaConfig kafka, List<String> topics, int partitions) {
+        Properties p = kafka.admin();
+        p.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+        p.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
         try (Admin admin = Admin.create(p)) {
             for (String topic : topics) {
-                NewTopic newTopic = new NewTopic(topic, partitions, (short) 1)
-                        .configs(Map.of("retention.ms", "-1", "retention.bytes", "-1"));
+                NewTopic newTopic = new NewTopic(topic, partitions, kafka.replicationFactor())
+                        .configs(Map.of("retention.ms", "-1", "retention.bytes", "-1",
+                                "min.insync.replicas", Integer.toString(kafka.minInsyncReplicas())));
                 try {
                     admin.createTopics(List.of(newTopic)).all().get(10, TimeUnit.SECONDS);
                 } catch (ExecutionException e) {

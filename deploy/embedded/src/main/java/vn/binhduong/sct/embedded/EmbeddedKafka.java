@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.StringJoiner;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -19,25 +20,39 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
 
 /**
- * A real Kafka broker (KRaft combined mode, one node) in a child JVM, with formatted storage in a data directory
- * that survives restarts. The child's class path is the one Maven resolved for this module at build time.
+ * Real Kafka brokers (KRaft, each node broker and controller) in child JVMs, with formatted storage in a data directory
+ * that survives restarts. One node by default; {@link #startCluster} starts several on this machine, so the event path
+ * can be shown to survive the loss of one. The children's class path is the one Maven resolved for this module at
+ * build time; each child logs to {@code kafka.log} in its node's directory and exits when its parent goes away.
  */
 public final class EmbeddedKafka implements AutoCloseable {
     private final Path dataDir;
-    private final int port;
-    private final int controllerPort;
+    private final List<Node> nodes = new ArrayList<>();
     private final String maxHeap;
-    private Process process;
 
-    private EmbeddedKafka(Path dataDir, int port, int controllerPort, String maxHeap) {
+    /** One broker: its id, client and controller ports, directory and process. */
+    private static final class Node {
+        final int id;
+        final int port;
+        final int controllerPort;
+        final Path dir;
+        Process process;
+
+        Node(int id, int port, int controllerPort, Path dir) {
+            this.id = id;
+            this.port = port;
+            this.controllerPort = controllerPort;
+            this.dir = dir;
+        }
+    }
+
+    private EmbeddedKafka(Path dataDir, String maxHeap) {
         this.dataDir = dataDir;
-        this.port = port;
-        this.controllerPort = controllerPort;
         this.maxHeap = maxHeap;
     }
 
     /**
-     * Formats the storage on first use and starts the broker, returning once it answers an admin request.
+     * Formats the storage on first use and starts one broker, returning once it answers an admin request.
      *
      * @param dataDir where logs and metadata live
      * @param port    the client port, or 0 for a free one (the controller port is chosen freely)
@@ -48,60 +63,125 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     public static EmbeddedKafka start(Path dataDir, int port, boolean clean, String maxHeap) {
+        return startCluster(dataDir, 1, port, clean, maxHeap);
+    }
+
+    /**
+     * Starts {@code brokers} nodes forming one KRaft cluster. Node {@code i} (from 1) listens on {@code firstPort + i - 1}
+     * (free ports when {@code firstPort} is 0) and keeps its data under {@code dataDir/node-i} (a single node directly
+     * in {@code dataDir}, as before).
+     */
+    public static EmbeddedKafka startCluster(Path dataDir, int brokers, int firstPort, boolean clean, String maxHeap) {
+        if (brokers < 1) {
+            throw new IllegalArgumentException("at least one broker");
+        }
         try {
             if (clean) {
                 DataDirs.delete(dataDir);
             }
             Files.createDirectories(dataDir);
-            int clientPort = port == 0 ? Ports.free() : port;
-            int controller = Ports.free();
-            while (controller == clientPort) {
-                controller = Ports.free();
+            EmbeddedKafka kafka = new EmbeddedKafka(dataDir, maxHeap);
+            List<Integer> used = new ArrayList<>();
+            for (int i = 1; i <= brokers; i++) {
+                int clientPort = firstPort == 0 ? freeExcept(used) : firstPort + i - 1;
+                used.add(clientPort);
+                int controller = freeExcept(used);
+                used.add(controller);
+                Path dir = brokers == 1 ? dataDir : dataDir.resolve("node-" + i);
+                Files.createDirectories(dir);
+                kafka.nodes.add(new Node(i, clientPort, controller, dir));
             }
-            EmbeddedKafka kafka = new EmbeddedKafka(dataDir, clientPort, controller, maxHeap);
-            kafka.startProcess();
+            String clusterId = kafka.clusterId();
+            for (Node n : kafka.nodes) {
+                kafka.writeConfig(n);
+                kafka.format(n, clusterId);
+            }
+            for (Node n : kafka.nodes) {
+                kafka.launch(n);
+            }
+            for (Node n : kafka.nodes) {
+                kafka.awaitReady(n);
+            }
             return kafka;
         } catch (IOException e) {
             throw new UncheckedIOException("Kafka did not start in " + dataDir, e);
         }
     }
 
-    public String bootstrapServers() {
-        return "127.0.0.1:" + port;
+    private static int freeExcept(List<Integer> used) {
+        int p = Ports.free();
+        while (used.contains(p)) {
+            p = Ports.free();
+        }
+        return p;
     }
 
+    public String bootstrapServers() {
+        StringJoiner j = new StringJoiner(",");
+        nodes.forEach(n -> j.add("127.0.0.1:" + n.port));
+        return j.toString();
+    }
+
+    /** The client port of the first node. */
     public int port() {
-        return port;
+        return nodes.get(0).port;
+    }
+
+    public int brokers() {
+        return nodes.size();
     }
 
     public boolean isRunning() {
-        return process != null && process.isAlive();
+        return nodes.stream().allMatch(n -> n.process != null && n.process.isAlive());
     }
 
-    /** Stops the broker (as a crash or an outage would look to clients), keeping its data. */
+    public boolean isRunning(int node) {
+        Node n = node(node);
+        return n.process != null && n.process.isAlive();
+    }
+
+    /** The operating-system process id of a node, or -1 when it is not running. */
+    public long pid(int node) {
+        Node n = node(node);
+        return n.process == null ? -1 : n.process.pid();
+    }
+
+    /** Stops every broker (as a crash or an outage would look to clients), keeping their data. */
     public synchronized void stop() {
-        if (process == null) {
-            return;
+        for (Node n : nodes) {
+            stop(n, false);
         }
-        process.destroy();
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
-        process = null;
     }
 
-    /** Starts the broker again on the same port and data directory. */
+    /** Kills one node with SIGKILL, as a crash would. */
+    public synchronized void kill(int node) {
+        stop(node(node), true);
+    }
+
+    /** Starts one stopped or killed node again on its ports and data. */
+    public synchronized void restart(int node) {
+        Node n = node(node);
+        stop(n, false);
+        try {
+            launch(n);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        awaitReady(n);
+    }
+
+    /** Starts every broker again on the same ports and data directories. */
     public synchronized void restart() {
         stop();
         try {
-            startProcess();
+            for (Node n : nodes) {
+                launch(n);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        for (Node n : nodes) {
+            awaitReady(n);
         }
     }
 
@@ -110,80 +190,145 @@ public final class EmbeddedKafka implements AutoCloseable {
         stop();
     }
 
-    private synchronized void startProcess() throws IOException {
-        Path logDir = dataDir.resolve("data");
-        Path config = dataDir.resolve("server.properties");
+    private Node node(int id) {
+        if (id < 1 || id > nodes.size()) {
+            throw new IllegalArgumentException("no broker " + id + " (1.." + nodes.size() + ")");
+        }
+        return nodes.get(id - 1);
+    }
+
+    private void stop(Node n, boolean hard) {
+        Process p = n.process;
+        if (p == null) {
+            return;
+        }
+        if (hard) {
+            p.destroyForcibly();
+        } else {
+            p.destroy();
+        }
+        try {
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.destroyForcibly();
+        }
+        n.process = null;
+    }
+
+    private String clusterId() throws IOException {
+        Path file = dataDir.resolve("cluster.id");
+        if (Files.exists(file)) {
+            return Files.readString(file).trim();
+        }
+        // a single node formatted before cluster.id existed keeps its own id in meta.properties
+        Path meta = dataDir.resolve("data/meta.properties");
+        if (Files.exists(meta)) {
+            Properties p = new Properties();
+            try (var in = Files.newInputStream(meta)) {
+                p.load(in);
+            }
+            if (p.getProperty("cluster.id") != null) {
+                return p.getProperty("cluster.id");
+            }
+        }
+        String id = Uuid.randomUuid().toString();
+        Files.writeString(file, id);
+        return id;
+    }
+
+    private void writeConfig(Node n) throws IOException {
+        int replicas = Math.min(3, nodes.size());
+        int minIsr = Math.min(2, nodes.size());
+        StringJoiner voters = new StringJoiner(",");
+        nodes.forEach(o -> voters.add(o.id + "@127.0.0.1:" + o.controllerPort));
         Properties p = new Properties();
         p.setProperty("process.roles", "broker,controller");
-        p.setProperty("node.id", "1");
-        p.setProperty("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        p.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        p.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        p.setProperty("node.id", Integer.toString(n.id));
+        p.setProperty("controller.quorum.voters", voters.toString());
+        p.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + n.port + ",CONTROLLER://127.0.0.1:" + n.controllerPort);
+        p.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + n.port);
         p.setProperty("controller.listener.names", "CONTROLLER");
         p.setProperty("inter.broker.listener.name", "PLAINTEXT");
         p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-        p.setProperty("log.dirs", logDir.toString());
+        p.setProperty("log.dirs", n.dir.resolve("data").toString());
         p.setProperty("num.partitions", "3");
-        p.setProperty("offsets.topic.replication.factor", "1");
+        p.setProperty("default.replication.factor", Integer.toString(replicas));
+        p.setProperty("min.insync.replicas", Integer.toString(minIsr));
+        p.setProperty("offsets.topic.replication.factor", Integer.toString(replicas));
         p.setProperty("offsets.topic.num.partitions", "5");
-        p.setProperty("transaction.state.log.replication.factor", "1");
-        p.setProperty("transaction.state.log.min.isr", "1");
-        p.setProperty("share.coordinator.state.topic.replication.factor", "1");
-        p.setProperty("share.coordinator.state.topic.min.isr", "1");
+        p.setProperty("transaction.state.log.replication.factor", Integer.toString(replicas));
+        p.setProperty("transaction.state.log.min.isr", Integer.toString(minIsr));
+        p.setProperty("share.coordinator.state.topic.replication.factor", Integer.toString(replicas));
+        p.setProperty("share.coordinator.state.topic.min.isr", Integer.toString(minIsr));
         p.setProperty("group.initial.rebalance.delay.ms", "0");
         p.setProperty("auto.create.topics.enable", "true");
+        // an unclean leader would drop acknowledged events; wait for an in-sync replica instead
+        p.setProperty("unclean.leader.election.enable", "false");
         // Projections are rebuilt by replaying topics from the beginning, so history is kept.
         p.setProperty("log.retention.ms", "-1");
         p.setProperty("log.retention.bytes", "-1");
-        try (var out = Files.newOutputStream(config)) {
+        try (var out = Files.newOutputStream(n.dir.resolve("server.properties"))) {
             p.store(out, "written by vn.binhduong.sct.embedded.EmbeddedKafka");
         }
-        Path logFile = dataDir.resolve("kafka.log");
-        String classPath = childClassPath();
-        if (!Files.exists(logDir.resolve("meta.properties"))) {
-            List<String> format = java(classPath, "256m", "kafka.tools.StorageTool", "format", "-t",
-                    Uuid.randomUuid().toString(), "-c", config.toString(), "--ignore-formatted");
-            Process f = new ProcessBuilder(format).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
-            try {
-                if (!f.waitFor(120, TimeUnit.SECONDS) || f.exitValue() != 0) {
-                    throw new IllegalStateException("formatting Kafka storage failed; see " + logFile + "\n" + tail(logFile));
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        List<String> command = java(classPath, maxHeap, KafkaChild.class.getName(), config.toString());
-        process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-                .redirectInput(ProcessBuilder.Redirect.PIPE).start();
-        awaitReady(logFile);
     }
 
-    private void awaitReady(Path logFile) {
+    private void format(Node n, String clusterId) throws IOException {
+        Path logFile = n.dir.resolve("kafka.log");
+        if (Files.exists(n.dir.resolve("data/meta.properties"))) {
+            return;
+        }
+        List<String> format = java(childClassPath(), "256m", "kafka.tools.StorageTool", "format", "-t", clusterId, "-c",
+                n.dir.resolve("server.properties").toString(), "--ignore-formatted");
+        Process f = new ProcessBuilder(format).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
+        try {
+            if (!f.waitFor(120, TimeUnit.SECONDS) || f.exitValue() != 0) {
+                throw new IllegalStateException("formatting Kafka storage failed; see " + logFile + "\n" + tail(logFile));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void launch(Node n) throws IOException {
+        Path logFile = n.dir.resolve("kafka.log");
+        List<String> command = java(childClassPath(), maxHeap, KafkaChild.class.getName(),
+                n.dir.resolve("server.properties").toString());
+        n.process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                .redirectInput(ProcessBuilder.Redirect.PIPE).start();
+    }
+
+    private void awaitReady(Node n) {
+        Path logFile = n.dir.resolve("kafka.log");
         Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
         Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + n.port);
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000");
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "3000");
         while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Kafka exited with " + process.exitValue() + "; see " + logFile + "\n" + tail(logFile));
+            if (!n.process.isAlive()) {
+                throw new IllegalStateException("Kafka node " + n.id + " exited with " + n.process.exitValue() + "; see "
+                        + logFile + "\n" + tail(logFile));
             }
-            if (Ports.listening(port)) {
+            if (Ports.listening(n.port)) {
                 try (Admin admin = Admin.create(props)) {
-                    if (!admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()) {
+                    if (admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).size() >= 1) {
                         return;
                     }
                 } catch (Exception notYet) {
-                    // the broker is still starting
+                    // the broker is still starting, or waiting for a quorum of controllers
                 }
             }
             sleep(200);
         }
         stop();
-        throw new IllegalStateException("Kafka did not become ready within 120 s; see " + logFile + "\n" + tail(logFile));
+        throw new IllegalStateException("Kafka node " + n.id + " did not become ready within 120 s; see " + logFile + "\n"
+                + tail(logFile));
     }
 
     private static List<String> java(String classPath, String heap, String mainClass, String... args) {
@@ -193,6 +338,12 @@ public final class EmbeddedKafka implements AutoCloseable {
         command.add("-XX:+UseSerialGC");
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-Djava.awt.headless=true");
+        // the broker's own log, through slf4j-simple, into kafka.log
+        command.add("-Dorg.slf4j.simpleLogger.showDateTime=true");
+        command.add("-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+        command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=info");
+        command.add("-Dorg.slf4j.simpleLogger.log.org.apache.kafka.clients=warn");
+        command.add("-Dorg.slf4j.simpleLogger.log.kafka.coordinator=warn");
         command.add("-cp");
         command.add(classPath);
         command.add(mainClass);

@@ -64,6 +64,11 @@ public class EmbeddedInfra implements QuarkusTestResourceLifecycleManager {
         return Optional.ofNullable(kafka);
     }
 
+    /** The embedded database server, for tests that stop and restart it; empty when an external one is used. */
+    public static Optional<EmbeddedPostgres> postgres() {
+        return Optional.ofNullable(postgres);
+    }
+
     /** Bootstrap servers the application under test uses. */
     public static String bootstrapServers() {
         return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);

@@ -19,6 +19,12 @@ public interface InboxConfig {
     /** Consumer group; defaults to the application name. */
     Optional<String> groupId();
 
+    /**
+     * The consumer's static group membership id ({@code group.instance.id}); one per running replica. Defaults to the
+     * group and the host name (a Kubernetes pod's name), so a restarted instance is the same member.
+     */
+    Optional<String> instanceId();
+
     @WithDefault("500")
     int maxPollRecords();
 

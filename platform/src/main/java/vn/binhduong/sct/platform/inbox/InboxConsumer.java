@@ -43,6 +43,7 @@ import vn.binhduong.sct.platform.KafkaConfig;
 import vn.binhduong.sct.platform.Topics;
 import vn.binhduong.sct.platform.events.EventEnvelope;
 import vn.binhduong.sct.platform.events.EventJson;
+import vn.binhduong.sct.platform.problem.DatabaseErrors;
 import vn.binhduong.sct.platform.sql.PgArray;
 
 /**
@@ -63,6 +64,10 @@ public class InboxConsumer {
     private final Instance<EventHandler> handlers;
     private final String groupId;
     private final AtomicLong applied = new AtomicLong();
+    private final AtomicLong databaseRecovered = new AtomicLong();
+    private final AtomicLong gapsRepaired = new AtomicLong();
+    private final String instanceId;
+    private final java.util.Set<String> gapsSeenOnce = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ConcurrentLinkedQueue<Replay> replays = new ConcurrentLinkedQueue<>();
     private volatile boolean running;
     private Thread thread;
@@ -75,6 +80,19 @@ public class InboxConsumer {
         this.em = em;
         this.handlers = handlers;
         this.groupId = config.groupId().orElse(application);
+        this.instanceId = config.instanceId().orElseGet(() -> groupId + "-" + hostName());
+    }
+
+    private static String hostName() {
+        String h = System.getenv("HOSTNAME");
+        if (h == null || h.isBlank()) {
+            try {
+                h = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.io.IOException e) {
+                h = "local";
+            }
+        }
+        return h;
     }
 
     void start(@Observes StartupEvent event) {
@@ -136,10 +154,9 @@ public class InboxConsumer {
 
     /** Per partition of the consumed topics: the last applied offset (from the database) against the end offset. */
     public List<PartitionLag> lag() {
-        Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
-        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
+        Properties p = kafka.admin();
+        p.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+        p.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
         Map<TopicPartition, Long> appliedOffsets = storedPositions();
         List<PartitionLag> result = new ArrayList<>();
         try (Admin admin = Admin.create(p)) {
@@ -181,7 +198,7 @@ public class InboxConsumer {
     private void run() {
         while (running) {
             try (KafkaConsumer<String, byte[]> c = newConsumer()) {
-                Topics.ensure(kafka.bootstrapServers(), topics(), Topics.DEFAULT_PARTITIONS);
+                Topics.ensure(kafka, topics(), Topics.DEFAULT_PARTITIONS);
                 consumer = c;
                 c.subscribe(topics(), new ConsumerRebalanceListener() {
                     @Override
@@ -248,27 +265,82 @@ public class InboxConsumer {
         List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>(records.count());
         records.forEach(batch::add);
         try {
-            int n = QuarkusTransaction.requiringNew().call(() -> applyAll(batch));
+            int n = QuarkusTransaction.requiringNew().call(() -> applyAll(c, batch));
             applied.addAndGet(n);
+        } catch (BehindConsumer gap) {
+            // The database lost applied batches (a crash before they were flushed, a restore): read them again.
+            LOG.warnf("inbox positions in the database are behind what was consumed (%s); re-reading from the stored "
+                    + "positions", gap.getMessage());
+            gapsRepaired.incrementAndGet();
+            seekToStoredPositions(c, c.assignment());
+            return;
         } catch (RuntimeException batchFailed) {
+            if (DatabaseErrors.unavailable(batchFailed)) {
+                awaitDatabase(c, batchFailed);
+                return;
+            }
             LOG.debugf("batch of %d failed (%s); applying one by one", batch.size(), batchFailed.toString());
-            for (ConsumerRecord<String, byte[]> r : batch) {
-                applyWithRetries(r);
+            try {
+                for (ConsumerRecord<String, byte[]> r : batch) {
+                    applyWithRetries(c, r);
+                }
+            } catch (DatabaseDown down) {
+                awaitDatabase(c, down.getCause());
+                return;
+            } catch (BehindConsumer gap) {
+                gapsRepaired.incrementAndGet();
+                seekToStoredPositions(c, c.assignment());
+                return;
             }
         }
         commit(c, batch);
     }
 
-    private void applyWithRetries(ConsumerRecord<String, byte[]> r) {
+    /**
+     * The database is away: nothing of the batch counts against its events. Wait until it answers, then go on from
+     * the positions it has stored, so a batch it lost in a crash is applied again.
+     */
+    private void awaitDatabase(KafkaConsumer<String, byte[]> c, Throwable cause) {
+        long since = System.nanoTime();
+        LOG.warnf("inbox cannot reach the database (%s); consumption paused until it answers", rootMessage(cause));
+        long backoff = 250;
+        while (running) {
+            sleep(backoff);
+            backoff = Math.min(backoff * 2, 5000);
+            try {
+                storedPositions();
+                break;
+            } catch (RuntimeException stillDown) {
+                if (!DatabaseErrors.unavailable(stillDown)) {
+                    break;
+                }
+            }
+        }
+        LOG.infof("database reachable again after %d s; inbox resumes from its stored positions",
+                (System.nanoTime() - since) / 1_000_000_000L);
+        databaseRecovered.incrementAndGet();
+        seekToStoredPositions(c, c.assignment());
+    }
+
+    private void applyWithRetries(KafkaConsumer<String, byte[]> c, ConsumerRecord<String, byte[]> r) {
         for (int attempt = 1; ; attempt++) {
             try {
-                applied.addAndGet(QuarkusTransaction.requiringNew().call(() -> applyAll(List.of(r))));
+                applied.addAndGet(QuarkusTransaction.requiringNew().call(() -> applyAll(c, List.of(r))));
                 return;
+            } catch (BehindConsumer gap) {
+                throw gap;
             } catch (RuntimeException e) {
+                if (DatabaseErrors.unavailable(e)) {
+                    throw new DatabaseDown(e); // not the event's fault: never set aside for it
+                }
                 if (attempt >= config.maxAttempts()) {
                     LOG.errorf(e, "event at %s-%d@%d failed %d times; set aside in inbox_dead_letter", r.topic(),
                             r.partition(), r.offset(), attempt);
-                    QuarkusTransaction.requiringNew().run(() -> deadLetter(r, e));
+                    try {
+                        QuarkusTransaction.requiringNew().run(() -> deadLetter(r, e));
+                    } catch (RuntimeException deadLetterFailed) {
+                        throw new DatabaseDown(deadLetterFailed);
+                    }
                     return;
                 }
                 sleep(200L * attempt);
@@ -276,8 +348,9 @@ public class InboxConsumer {
         }
     }
 
-    private int applyAll(List<ConsumerRecord<String, byte[]>> batch) {
+    private int applyAll(KafkaConsumer<String, byte[]> c, List<ConsumerRecord<String, byte[]>> batch) {
         int n = 0;
+        checkNoGap(c, batch);
         Map<TopicPartition, Long> last = new HashMap<>();
         List<ConsumerRecord<String, byte[]>> readable = new ArrayList<>(batch.size());
         List<EventEnvelope> events = new ArrayList<>(batch.size());
@@ -358,6 +431,50 @@ public class InboxConsumer {
         return fresh;
     }
 
+    /**
+     * Refuses a batch that starts past the position the database stored for its partition: the events in between
+     * were consumed (and maybe applied) but the database no longer knows it, so they must be read again, not skipped.
+     */
+    private void checkNoGap(KafkaConsumer<String, byte[]> c, List<ConsumerRecord<String, byte[]>> batch) {
+        Map<TopicPartition, Long> first = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> r : batch) {
+            first.merge(new TopicPartition(r.topic(), r.partition()), r.offset(), Math::min);
+        }
+        Map<TopicPartition, Long> stored = storedPositionsInTransaction();
+        for (Map.Entry<TopicPartition, Long> e : first.entrySet()) {
+            Long position = stored.get(e.getKey());
+            long expected;
+            if (position != null) {
+                expected = position + 1;
+            } else {
+                expected = c.beginningOffsets(List.of(e.getKey())).getOrDefault(e.getKey(), 0L);
+            }
+            if (e.getValue() > expected) {
+                // Offsets a broker never hands out (transaction markers, compaction) read the same way twice: the
+                // second time the gap is the log's own, not a loss.
+                String gap = e.getKey() + "@" + expected + ">" + e.getValue();
+                if (gapsSeenOnce.remove(gap)) {
+                    continue;
+                }
+                gapsSeenOnce.add(gap);
+                throw new BehindConsumer(e.getKey() + " stored up to " + (expected - 1) + ", batch starts at "
+                        + e.getValue());
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<TopicPartition, Long> storedPositionsInTransaction() {
+        Map<TopicPartition, Long> result = new HashMap<>();
+        List<Object[]> rows = em.createNativeQuery(
+                "SELECT topic, partition_no, offset_no FROM inbox_position WHERE consumer_group = ?1")
+                .setParameter(1, groupId).getResultList();
+        for (Object[] row : rows) {
+            result.put(new TopicPartition((String) row[0], ((Number) row[1]).intValue()), ((Number) row[2]).longValue());
+        }
+        return result;
+    }
+
     private void deadLetter(ConsumerRecord<String, byte[]> r, Exception error) {
         UUID eventId = null;
         String type = null;
@@ -419,29 +536,57 @@ public class InboxConsumer {
 
     @SuppressWarnings("unchecked")
     private Map<TopicPartition, Long> storedPositions() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Map<TopicPartition, Long> result = new HashMap<>();
-            List<Object[]> rows = em.createNativeQuery(
-                    "SELECT topic, partition_no, offset_no FROM inbox_position WHERE consumer_group = ?1")
-                    .setParameter(1, groupId).getResultList();
-            for (Object[] row : rows) {
-                result.put(new TopicPartition((String) row[0], ((Number) row[1]).intValue()), ((Number) row[2]).longValue());
-            }
-            return result;
-        });
+        return QuarkusTransaction.requiringNew().call(this::storedPositionsInTransaction);
     }
 
     private KafkaConsumer<String, byte[]> newConsumer() {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        Properties p = kafka.consumer();
+        p.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(config.maxPollRecords()));
+        p.putIfAbsent(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "5000");
+        p.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, groupId + "-inbox");
+        // Static membership: a restarted instance takes its partitions back at once instead of waiting for the
+        // group to time the dead one out; a replica that is really gone is noticed after the session timeout.
+        p.putIfAbsent(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId);
+        p.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "10000");
+        p.putIfAbsent(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "3000");
+        // what guards exactly-once effects is not configurable
         p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(config.maxPollRecords()));
-        p.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "5000");
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId + "-inbox");
         return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** Times the inbox found the database away and resumed from its stored positions (for tests and metrics). */
+    public long databaseRecoveries() {
+        return databaseRecovered.get();
+    }
+
+    /** Times a batch started past the stored position and the inbox read again from there. */
+    public long gapsRepaired() {
+        return gapsRepaired.get();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+
+    /** The database has fewer applied events than the consumer has read. */
+    static final class BehindConsumer extends RuntimeException {
+        BehindConsumer(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** The database cannot be reached; the event is not at fault. */
+    static final class DatabaseDown extends RuntimeException {
+        DatabaseDown(Throwable cause) {
+            super(cause);
+        }
     }
 
     private static void sleep(long millis) {

@@ -41,6 +41,7 @@ import vn.binhduong.sct.platform.Topics;
 import vn.binhduong.sct.platform.events.EventEnvelope;
 import vn.binhduong.sct.platform.events.EventHeaders;
 import vn.binhduong.sct.platform.events.EventJson;
+import vn.binhduong.sct.platform.problem.DatabaseErrors;
 
 /**
  * Publishes outbox rows to Kafka in id order. One relay at a time per database (a transaction-scoped advisory lock),
@@ -65,7 +66,9 @@ public class OutboxRelay {
     private Thread thread;
     private KafkaProducer<String, byte[]> producer;
     private boolean topicReady;
-    private Instant outageSince;
+    private volatile Instant outageSince;
+    private volatile Instant databaseOutageSince;
+    private volatile String lastError;
 
     public OutboxRelay(DataSource dataSource, OutboxConfig config, KafkaConfig kafka,
             @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.application.name") String service) {
@@ -127,6 +130,12 @@ public class OutboxRelay {
                             Duration.between(outageSince, Instant.now()).toSeconds(), topic);
                     outageSince = null;
                 }
+                if (databaseOutageSince != null) {
+                    LOG.infof("database reachable again after %d s; outbox relay resumed",
+                            Duration.between(databaseOutageSince, Instant.now()).toSeconds());
+                    databaseOutageSince = null;
+                }
+                lastError = null;
                 backoff = Duration.ofMillis(250);
                 if (sent < config.batchSize()) {
                     wakeUps.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
@@ -139,16 +148,26 @@ public class OutboxRelay {
                 if (!running) {
                     return;
                 }
-                if (outageSince == null) {
-                    outageSince = Instant.now();
-                    LOG.warnf("Outbox relay cannot publish to %s at %s (%s); events wait in the outbox and the relay "
-                            + "retries with back-off until it can", topic, kafka.bootstrapServers(), rootMessage(e));
+                lastError = rootMessage(e);
+                if (e instanceof SQLException || DatabaseErrors.unavailable(e)) {
+                    // The rows are safe in the database that cannot be reached; nothing to do with Kafka.
+                    if (databaseOutageSince == null) {
+                        databaseOutageSince = Instant.now();
+                        LOG.warnf("Outbox relay cannot reach the database (%s); committed events wait there and the "
+                                + "relay retries with back-off", lastError);
+                    }
                 } else {
-                    LOG.debugf("outbox relay still failing: %s", rootMessage(e));
+                    if (outageSince == null) {
+                        outageSince = Instant.now();
+                        LOG.warnf("Outbox relay cannot publish to %s at %s (%s); events wait in the outbox and the relay "
+                                + "retries with back-off until it can", topic, kafka.bootstrapServers(), lastError);
+                    } else {
+                        LOG.debugf("outbox relay still failing: %s", lastError);
+                    }
+                    // A producer that saw errors may hold stale sequence state; start clean on the next try.
+                    closeProducer();
+                    topicReady = false;
                 }
-                // A producer that saw errors may hold stale sequence state; start clean on the next try.
-                closeProducer();
-                topicReady = false;
                 try {
                     wakeUps.tryAcquire(backoff.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (InterruptedException ie) {
@@ -161,6 +180,18 @@ public class OutboxRelay {
                 }
             }
         }
+    }
+
+    /** Why the relay is not publishing right now, or empty when it is; for health and status. */
+    public java.util.Optional<String> degradedReason() {
+        if (databaseOutageSince != null) {
+            return java.util.Optional.of("database unreachable since " + databaseOutageSince + ": " + lastError);
+        }
+        if (outageSince != null) {
+            return java.util.Optional.of("Kafka unreachable since " + outageSince + " (" + kafka.bootstrapServers() + ", "
+                    + kafka.securityProtocol() + "): " + lastError);
+        }
+        return java.util.Optional.empty();
     }
 
     /** One relay transaction: lock, read a batch in id order, send, wait for acks, mark the acknowledged prefix. */
@@ -263,17 +294,18 @@ public class OutboxRelay {
 
     private KafkaProducer<String, byte[]> producer() {
         if (producer == null) {
-            Properties p = new Properties();
-            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+            Properties p = kafka.producer();
+            // defaults a deployment may tune (kafka.linger.ms, kafka.producer.compression.type, ...)
+            p.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "2");
+            p.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
+            p.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+            p.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "8000");
+            p.putIfAbsent(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "2000");
+            p.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + topic);
+            // what guards delivery and order is not configurable
             p.put(ProducerConfig.ACKS_CONFIG, "all");
             p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
             p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
-            p.put(ProducerConfig.LINGER_MS_CONFIG, "2");
-            p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
-            p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
-            p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "8000");
-            p.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "2000");
-            p.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + topic);
             producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
         }
         return producer;
@@ -281,7 +313,7 @@ public class OutboxRelay {
 
     private void ensureTopic() {
         if (!topicReady) {
-            Topics.ensure(kafka.bootstrapServers(), List.of(topic), config.partitions());
+            Topics.ensure(kafka, List.of(topic), config.partitions());
             topicReady = true;
         }
     }

@@ -46,6 +46,10 @@ public final class Launcher implements AutoCloseable {
     private EmbeddedKafka kafka;
     private JwtKeys keys;
     private volatile boolean closed;
+    private Thread supervisor;
+    /** The dashboard's local users: name to password (written to dashboard-users.txt). */
+    private final Map<String, String> dashboardUsers = new LinkedHashMap<>();
+    static final String DASHBOARD = "dashboard-service";
 
     /** Parses {@code args} as the command line would and starts the stack (for benchmarks and tests). */
     public static Launcher start(PrintStream out, String... args) throws IOException, InterruptedException {
@@ -62,6 +66,36 @@ public final class Launcher implements AutoCloseable {
     /** Base URL of a running service. */
     public String url(String service) {
         return service(service).url();
+    }
+
+    /** The embedded database server (fault drills); empty with an external one. */
+    public java.util.Optional<EmbeddedPostgres> embeddedPostgres() {
+        return java.util.Optional.ofNullable(postgres);
+    }
+
+    /** The embedded brokers (fault drills); empty with an external cluster. */
+    public java.util.Optional<EmbeddedKafka> embeddedKafka() {
+        return java.util.Optional.ofNullable(kafka);
+    }
+
+    /** Kills a service's JVM with SIGKILL (fault drills); the supervisor restarts it. */
+    public void kill(String service) {
+        service(service).kill();
+    }
+
+    /** The process id of a service's JVM. */
+    public long pid(String service) {
+        return service(service).pid();
+    }
+
+    /** Restarts of a service by the supervisor so far. */
+    public int restarts(String service) {
+        return service(service).restarts;
+    }
+
+    /** Whether a service answers its readiness check now. */
+    public boolean healthy(String service) {
+        return service(service).healthy(http);
     }
 
     /** A token signed with the stack's key. */
@@ -138,14 +172,146 @@ public final class Launcher implements AutoCloseable {
             config.put("quarkus.datasource.username", options.externalPostgres.isPresent() ? options.pgUser : EmbeddedPostgres.USER);
             config.put("quarkus.datasource.password", options.externalPostgres.isPresent() ? options.pgPassword : EmbeddedPostgres.PASSWORD);
             config.put("kafka.bootstrap.servers", bootstrap);
+            if (options.brokers > 1) {
+                config.put("sct.kafka.replication-factor", Integer.toString(Math.min(3, options.brokers)));
+            }
             config.put("mp.jwt.verify.publickey.location", keys.publicKeyFile().toUri().toString());
             config.put("mp.jwt.verify.issuer", JwtKeys.ISSUER);
             Path app = options.home.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
             services.add(ServiceProcess.start(name, app, port, options.heap, config,
                     options.data.resolve("logs").resolve(name + ".log")));
         }
+        startDashboard();
         awaitHealthy(Duration.ofSeconds(180));
         printBanner(Duration.between(begin, Instant.now()));
+        if (options.supervise) {
+            supervisor = new Thread(this::supervise, "launcher-supervisor");
+            supervisor.setDaemon(true);
+            supervisor.start();
+        }
+    }
+
+    /** The browser dashboard, when it is built: a client of report-service's API with a login for local users. */
+    private void startDashboard() throws IOException {
+        Path app = options.home.resolve(DASHBOARD).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(app)) {
+            return;
+        }
+        int port = options.basePort == 0 ? Ports.free() : options.basePort + SERVICES.size();
+        Map<String, String> config = new LinkedHashMap<>();
+        for (ServiceProcess s : services) {
+            config.put("quarkus.rest-client." + s.name + ".url", s.url());
+        }
+        config.put("sct.dashboard.local.enabled", "true");
+        config.put("sct.dashboard.local.signing-key", options.data.resolve("jwt").resolve(JwtKeys.PRIVATE_KEY_FILE).toString());
+        config.put("sct.dashboard.local.issuer", JwtKeys.ISSUER);
+        config.put("sct.dashboard.local.users-file", writeDashboardUsers().toString());
+        config.put("quarkus.oidc.tenant-enabled", "false");
+        services.add(ServiceProcess.start(DASHBOARD, app, port, options.heap, config,
+                options.data.resolve("logs").resolve(DASHBOARD + ".log")));
+    }
+
+    /** Local dashboard users, one per kind of reader, with passwords made on first start and kept (owner-only file). */
+    private Path writeDashboardUsers() throws IOException {
+        Path file = options.data.resolve("dashboard-users.txt");
+        Map<String, String[]> users = new LinkedHashMap<>();
+        users.put("admin", new String[] {"admin", "-"});
+        users.put("committee", new String[] {"party-committee", "-"});
+        users.put("viewer", new String[] {"viewer", "-"});
+        users.put("secretary-cb1", new String[] {"cell-secretary", "CB1"});
+        Map<String, String> existing = new LinkedHashMap<>();
+        if (Files.exists(file)) {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                String[] f = line.split("\t");
+                if (!line.startsWith("#") && f.length >= 2) {
+                    existing.put(f[0], f[1]);
+                }
+            }
+        }
+        StringBuilder sb = new StringBuilder("# Local dashboard users: name<TAB>password<TAB>role<TAB>cell. Made by the launcher.\n");
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        for (Map.Entry<String, String[]> u : users.entrySet()) {
+            String password = existing.computeIfAbsent(u.getKey(), k -> java.util.HexFormat.of().formatHex(random.generateSeed(6)));
+            dashboardUsers.put(u.getKey(), password);
+            sb.append(u.getKey()).append('\t').append(password).append('\t').append(u.getValue()[0]).append('\t')
+                    .append(u.getValue()[1]).append('\n');
+        }
+        writePrivate(file, sb.toString());
+        return file;
+    }
+
+    /** Writes a file only its owner may read (tokens, passwords). */
+    static void writePrivate(Path file, String content) throws IOException {
+        Files.deleteIfExists(file);
+        try {
+            Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException notPosix) {
+            Files.createFile(file);
+        }
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Restarts whatever dies while the launcher runs: a service JVM, a broker, PostgreSQL. Each restart of the same
+     * child waits twice as long as the one before (1 s up to 30 s), and every restart is logged.
+     */
+    private void supervise() {
+        int pgRestarts = 0;
+        java.util.Map<Integer, Integer> brokerRestarts = new java.util.HashMap<>();
+        while (!closed) {
+            try {
+                Thread.sleep(1000);
+                if (closed) {
+                    return;
+                }
+                if (postgres != null && !postgres.isRunning()) {
+                    pgRestarts++;
+                    out.printf("%s PostgreSQL is not running; restarting it (restart %d)%n", Instant.now(), pgRestarts);
+                    Thread.sleep(backoff(pgRestarts));
+                    postgres.restart();
+                    postgres.stopWhenGone(ProcessHandle.current().pid());
+                    out.printf("%s PostgreSQL is back%n", Instant.now());
+                }
+                if (kafka != null) {
+                    for (int n = 1; n <= kafka.brokers(); n++) {
+                        if (!kafka.isRunning(n) && !closed) {
+                            int k = brokerRestarts.merge(n, 1, Integer::sum);
+                            out.printf("%s Kafka broker %d is not running; restarting it (restart %d)%n", Instant.now(), n, k);
+                            Thread.sleep(backoff(k));
+                            kafka.restart(n);
+                            out.printf("%s Kafka broker %d is back%n", Instant.now(), n);
+                        }
+                    }
+                }
+                for (ServiceProcess s : services) {
+                    if (s.alive() || closed) {
+                        continue;
+                    }
+                    Instant now = Instant.now();
+                    if (s.restartAfter == null) {
+                        s.restarts++;
+                        s.restartAfter = now.plusMillis(backoff(s.restarts));
+                        out.printf("%s %s exited with code %d; restarting it in %d ms (restart %d); log: %s%n", now, s.name,
+                                s.exitValue(), backoff(s.restarts), s.restarts, s.log);
+                    } else if (now.isAfter(s.restartAfter)) {
+                        s.restartAfter = null;
+                        s.restart();
+                    }
+                }
+                out.flush();
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException | IOException e) {
+                if (!closed) {
+                    out.println(Instant.now() + " supervisor: " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private static long backoff(int restart) {
+        return Math.min(30_000L, 1000L << Math.min(5, restart - 1));
     }
 
     private Map<String, String> startPostgres() {
@@ -161,6 +327,8 @@ public final class Launcher implements AutoCloseable {
         }
         out.println("Starting PostgreSQL 17 in " + options.data.resolve("postgres") + " ...");
         postgres = EmbeddedPostgres.start(options.data.resolve("postgres"), options.pgPort, false);
+        // never outlive the launcher, even one killed with SIGKILL
+        postgres.stopWhenGone(ProcessHandle.current().pid());
         for (String s : SERVICES) {
             urls.put(s, postgres.ensureDatabase(database(s)));
         }
@@ -195,8 +363,21 @@ public final class Launcher implements AutoCloseable {
         if (options.externalKafka.isPresent()) {
             return options.externalKafka.get();
         }
-        out.println("Starting Kafka 4.1 (KRaft) in " + options.data.resolve("kafka") + " ...");
-        kafka = EmbeddedKafka.start(options.data.resolve("kafka"), options.kafkaPort, false);
+        Path dir = options.data.resolve("kafka");
+        Path marker = options.data.resolve("kafka-brokers");
+        try {
+            if (Files.exists(marker) && !Files.readString(marker).trim().equals(Integer.toString(options.brokers))) {
+                throw new IllegalStateException("the data in " + options.data + " was made with "
+                        + Files.readString(marker).trim() + " Kafka broker(s); --brokers " + options.brokers
+                        + " needs --reset (the services' stored positions refer to the old topics)");
+            }
+            Files.writeString(marker, Integer.toString(options.brokers));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        out.println("Starting Kafka 4.1 (KRaft, " + options.brokers + " broker" + (options.brokers > 1 ? "s" : "") + ") in "
+                + dir + " ...");
+        kafka = EmbeddedKafka.startCluster(dir, options.brokers, options.kafkaPort, false, "512m");
         return kafka.bootstrapServers();
     }
 
@@ -243,7 +424,13 @@ public final class Launcher implements AutoCloseable {
         tokens.append("cell-secretary-CB1=").append(keys.token("local-secretary-CB1", List.of("cell-secretary"),
                 Map.of("cell", "CB1"), Duration.ofHours(12))).append('\n');
         Path tokenFile = options.data.resolve("tokens.txt");
-        Files.writeString(tokenFile, tokens.toString(), StandardCharsets.UTF_8);
+        writePrivate(tokenFile, tokens.toString());
+        if (!dashboardUsers.isEmpty()) {
+            sb.append("\nDashboard: ").append(service(DASHBOARD).url()).append("/  users (also in ")
+                    .append(options.data.resolve("dashboard-users.txt")).append("):");
+            dashboardUsers.forEach((u, pw) -> sb.append(' ').append(u).append('/').append(pw));
+            sb.append('\n');
+        }
         sb.append("\nTokens (also in ").append(tokenFile).append("):\n");
         tokens.toString().lines().skip(1).forEach(l -> sb.append("  ").append(l).append('\n'));
         out.print(sb);
@@ -379,6 +566,9 @@ public final class Launcher implements AutoCloseable {
             return;
         }
         closed = true;
+        if (supervisor != null) {
+            supervisor.interrupt();
+        }
         out.println("Stopping ...");
         List<Thread> stops = new ArrayList<>();
         for (ServiceProcess s : services) {

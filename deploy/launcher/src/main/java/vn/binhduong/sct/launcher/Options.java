@@ -22,6 +22,9 @@ public final class Options {
               --postgres URL        use this PostgreSQL instead, e.g. jdbc:postgresql://db:5432/ (one database per
                                     service is created there if missing); with --pg-user/--pg-password
               --kafka SERVERS       use these bootstrap servers instead of the embedded broker
+              --brokers N           start N embedded Kafka brokers as one KRaft cluster (default 1; 3 replicates
+                                    every topic three times with min.insync.replicas=2); changing N needs --reset
+              --no-supervise        do not restart a service, broker or PostgreSQL that dies (for debugging)
               --demo YEAR           load the demo data set of YEAR (deploy/demo/YEAR) through the public APIs
               --report-out DIR      after loading, write the annual report of that year in every format into DIR
               --exit                stop everything and exit once the steps above are done (non-interactive)
@@ -43,6 +46,8 @@ public final class Options {
     Optional<Path> reportOut = Optional.empty();
     boolean exit;
     boolean help;
+    int brokers = 1;
+    boolean supervise = true;
 
     static Options parse(String... args) {
         Options o = new Options();
@@ -63,6 +68,13 @@ public final class Options {
                 case "--demo" -> o.demoYear = Optional.of(Integer.parseInt(value(a, rest)));
                 case "--report-out" -> o.reportOut = Optional.of(Path.of(value(a, rest)).toAbsolutePath());
                 case "--exit" -> o.exit = true;
+                case "--brokers" -> {
+                    o.brokers = Integer.parseInt(value(a, rest));
+                    if (o.brokers < 1 || o.brokers > 9) {
+                        throw new IllegalArgumentException("--brokers: 1 to 9");
+                    }
+                }
+                case "--no-supervise" -> o.supervise = false;
                 case "--home" -> o.home = Path.of(value(a, rest)).toAbsolutePath().normalize();
                 case "--help", "-h" -> o.help = true;
                 default -> throw new IllegalArgumentException("unknown option " + a + "\n\n" + USAGE);

@@ -19,12 +19,17 @@ final class ServiceProcess {
     final String name;
     final int port;
     final Path log;
-    private final Process process;
+    private final List<String> command;
+    private volatile Process process;
+    /** Restarts so far, and when the current back-off ends. */
+    int restarts;
+    java.time.Instant restartAfter;
 
-    private ServiceProcess(String name, int port, Path log, Process process) {
+    private ServiceProcess(String name, int port, Path log, List<String> command, Process process) {
         this.name = name;
         this.port = port;
         this.log = log;
+        this.command = command;
         this.process = process;
     }
 
@@ -43,12 +48,38 @@ final class ServiceProcess {
         command.add("-XX:ReservedCodeCacheSize=64m");
         command.add("-Dquarkus.http.port=" + port);
         command.add("-Dquarkus.http.host=127.0.0.1");
+        // the service ends itself when the launcher is gone, even killed with SIGKILL (platform ParentWatch)
+        command.add("-Dsct.parent-pid=" + ProcessHandle.current().pid());
         config.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
         command.add(app.toString());
-        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+        return new ServiceProcess(name, port, log, List.copyOf(command), launch(command, log));
+    }
+
+    private static Process launch(List<String> command, Path log) throws IOException {
+        return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        return new ServiceProcess(name, port, log, p);
+    }
+
+    /** Starts the service again with the same command (port, configuration, log). */
+    synchronized void restart() throws IOException {
+        stop();
+        process = launch(command, log);
+    }
+
+    /** The exit code of a process that has ended. */
+    int exitValue() {
+        return process.isAlive() ? 0 : process.exitValue();
+    }
+
+    /** Kills the JVM with SIGKILL, as a crash would (for fault drills). */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     String url() {
@@ -90,7 +121,8 @@ final class ServiceProcess {
         return -1;
     }
 
-    void stop() {
+    synchronized void stop() {
+        Process process = this.process;
         if (!process.isAlive()) {
             return;
         }

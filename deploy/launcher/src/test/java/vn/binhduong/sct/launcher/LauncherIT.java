@@ -43,9 +43,9 @@ class LauncherIT {
             assertTrue(banner.contains("/q/swagger-ui"), banner);
             assertTrue(Files.readString(data.resolve("tokens.txt")).contains("viewer="));
             services = launcher.services();
-            assertEquals(5, services.size());
+            assertTrue(services.stream().map(sp -> sp.name).toList().containsAll(Launcher.SERVICES), "the five services run");
             String admin = launcher.keys().token("it", List.of("admin"));
-            for (ServiceProcess s : services) {
+            for (ServiceProcess s : services.stream().filter(sp -> Launcher.SERVICES.contains(sp.name)).toList()) {
                 assertEquals(200, HTTP.send(HttpRequest.newBuilder(URI.create(s.url() + "/q/openapi")).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode(), s.name + " documents its API");
             }
@@ -68,12 +68,61 @@ class LauncherIT {
             for (String source : List.of("member-service", "inspection-service", "covid-ops-service", "indicator-service")) {
                 assertTrue(tally.contains("\"source\":\"" + source + "\""), source + " reached report-service: " + tally);
             }
+
+            // a service killed with SIGKILL is restarted by the supervisor and catches up again
+            long killedPid = launcher.pid("report-service");
+            launcher.kill("report-service");
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (!(launcher.restarts("report-service") >= 1 && launcher.healthy("report-service"))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(250);
+            }
+            assertEquals(1, launcher.restarts("report-service"), console.toString(StandardCharsets.UTF_8));
+            assertTrue(launcher.healthy("report-service"), "report-service is back");
+            assertTrue(launcher.pid("report-service") != killedPid, "a new process");
+            assertTrue(console.toString(StandardCharsets.UTF_8).contains("report-service exited with code"),
+                    "the restart is logged");
+            launcher.awaitCaughtUp(Duration.ofSeconds(60));
             long rssTotalMib = services.stream().mapToLong(ServiceProcess::rssKib).sum() / 1024;
             System.out.println("services' total RSS after start and one write each: " + rssTotalMib + " MiB");
         }
         for (ServiceProcess s : services) {
             assertFalse(s.alive(), s.name + " stopped");
             assertFalse(Ports.listening(s.port), s.name + "'s port is free again");
+        }
+    }
+
+    @Test
+    void noProcessOutlivesALauncherKilledWithSigkill() throws Exception {
+        Path home = Path.of(System.getProperty("sct.home", "../..")).toAbsolutePath().normalize();
+        Path data = home.resolve("deploy/launcher/target/launcher-kill-it-data");
+        Path log = home.resolve("deploy/launcher/target/launcher-kill-it.log");
+        Process launcher = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dsct.home=" + home, "-jar", home.resolve("deploy/launcher/target/launcher.jar").toString(),
+                "--home", home.toString(), "--data", data.toString(), "--reset", "--pg-port", "0", "--kafka-port", "0",
+                "--base-port", "0").redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
+            while (!(Files.exists(log) && Files.readString(log).contains("SCT platform is up"))) {
+                assertTrue(launcher.isAlive(), "the launcher died: " + (Files.exists(log) ? Files.readString(log) : ""));
+                assertTrue(System.nanoTime() < deadline, "the stack did not come up: " + Files.readString(log));
+                Thread.sleep(500);
+            }
+            List<ProcessHandle> children = launcher.descendants().toList();
+            assertTrue(children.size() >= 7, "services, broker and PostgreSQL are the launcher's descendants: "
+                    + children.stream().map(p -> p.info().command().orElse("?")).toList());
+            launcher.destroyForcibly(); // SIGKILL: no shutdown hook runs
+            launcher.waitFor();
+            long gone = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (children.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < gone) {
+                Thread.sleep(250);
+            }
+            List<String> alive = children.stream().filter(ProcessHandle::isAlive)
+                    .map(p -> p.pid() + " " + p.info().command().orElse("?")).toList();
+            assertTrue(alive.isEmpty(), "left running after the launcher was killed: " + alive);
+        } finally {
+            launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+            launcher.destroyForcibly();
         }
     }
 }

@@ -421,8 +421,8 @@ class AnnualReportTest {
         }
         assertTrue(document.contains("<w:pStyle w:val=\"Heading3\"/></w:pPr><w:r><w:t>7. Công tác phòng, chống dịch Covid-19"),
                 "II.7 is a Heading 3");
-        assertTrue(document.contains("w:tblLayout w:type=\"fixed\"") && document.contains("<w:gridCol w:w=\"3180\"/>"),
-                "fixed column widths: the indicator name column a third of the text width");
+        assertTrue(document.contains("w:tblLayout w:type=\"fixed\"") && document.contains("<w:gridCol w:w=\"2806\"/>"),
+                "fixed column widths: the indicator name column 30% of the text width");
         assertTrue(parts.get("docProps/core.xml").contains("<dc:title>BÁO CÁO") && parts.get("docProps/app.xml").contains("<Company>"),
                 "title and organisation in the document properties");
         assertTrue(parts.get("docProps/custom.xml").contains("2021"), "the year in the document properties");

@@ -124,19 +124,33 @@ final class AnnexWriter {
         return v != null && v.text() != null ? v.text() : "chỉ tiêu chưa có tên";
     }
 
-    /** "Tổng số chợ hạng 1, Tổng số chợ hạng 2 và Tổng số chợ hạng 3": an indicator expression in words. */
+    /**
+     * An indicator expression in words: "tổng Chợ hạng 1, Chợ hạng 2 và Chợ hạng 3" for a sum, otherwise each operator
+     * as a word ("Số chợ toàn tỉnh trừ Số chợ ngưng hoạt động trừ Số chợ đang xây mới").
+     */
     private String indicators(String expression) {
-        Set<String> names = new LinkedHashSet<>();
-        Matcher m = IDENTIFIER.matcher(expression == null ? "" : expression);
+        String e = expression == null ? "" : expression;
+        List<String> names = new ArrayList<>();
+        Matcher m = IDENTIFIER.matcher(e);
         while (m.find()) {
             names.add(indicatorName(m.group()));
         }
-        String joined = join(new ArrayList<>(names));
-        if (expression != null && expression.contains("-") && names.size() == 2) {
-            List<String> l = new ArrayList<>(names);
-            return l.get(0) + " trừ " + l.get(1);
+        if (names.size() > 1 && e.matches("[A-Z0-9_\\s+]+")) {
+            return "tổng " + join(new ArrayList<>(new LinkedHashSet<>(names)));
         }
-        return names.size() > 1 && expression != null && expression.contains("+") ? "tổng " + joined : joined;
+        StringBuilder words = new StringBuilder();
+        Matcher t = Pattern.compile("[A-Z][A-Z0-9_]*|[+\\-−*/]|[^A-Z+\\-−*/]+").matcher(e);
+        while (t.find()) {
+            String tok = t.group();
+            words.append(switch (tok) {
+                case "+" -> " cộng ";
+                case "-", "−" -> " trừ ";
+                case "*" -> " nhân ";
+                case "/" -> " chia ";
+                default -> tok.matches("[A-Z][A-Z0-9_]*") ? indicatorName(tok) : tok.replaceAll("[()]", " ");
+            });
+        }
+        return words.toString().replaceAll("\\s+", " ").strip();
     }
 
     private String figures(String expression) {

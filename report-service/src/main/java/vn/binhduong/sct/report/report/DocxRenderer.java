@@ -148,16 +148,16 @@ public final class DocxRenderer {
         var h = d.heading();
         XWPFTable t = doc.createTable(1, 2);
         t.removeBorders();
-        widths(t, List.of(45, 55));
+        widths(t, List.of(44, 56));
         XWPFTableCell left = t.getRow(0).getCell(0);
-        cellLine(left, true, h.superiorBody(), false, false, 13, false, ParagraphAlignment.CENTER);
-        cellLine(left, false, h.issuingBody(), true, false, 14, false, ParagraphAlignment.CENTER);
+        cellLine(left, true, h.superiorBody(), false, false, 12, false, ParagraphAlignment.CENTER);
+        cellLine(left, false, h.issuingBody(), true, false, 13, false, ParagraphAlignment.CENTER);
         cellLine(left, false, "*", false, false, 14, false, ParagraphAlignment.CENTER);
         cellLine(left, false, h.number(), false, false, 14, false, ParagraphAlignment.CENTER);
         XWPFTableCell right = t.getRow(0).getCell(1);
         cellLine(right, true, h.partyName(), true, false, 15, true, ParagraphAlignment.CENTER);
         cellLine(right, false, "", false, false, 8, false, ParagraphAlignment.CENTER);
-        cellLine(right, false, h.placeAndDate(), false, true, 14, false, ParagraphAlignment.CENTER);
+        cellLine(right, false, h.placeAndDate(), false, true, 13, false, ParagraphAlignment.CENTER);
         styled(doc, DocxStyles.TITLE, h.documentType());
         styled(doc, DocxStyles.SUBTITLE, h.subject());
     }

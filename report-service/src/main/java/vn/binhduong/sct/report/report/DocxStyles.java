@@ -75,9 +75,8 @@ final class DocxStyles {
         spacing.setLine(BigInteger.valueOf(id.equals(BODY) || outline >= 0 ? 288 : 240));
         spacing.setLineRule(STLineSpacingRule.AUTO);
         p.addNewJc().setVal(align);
-        if (indent) {
-            p.addNewInd().setFirstLine(BigInteger.valueOf(Math.round(10 * DocxRenderer.MM)));
-        }
+        // every style says its first-line indent: one based on Normal would inherit Normal's 10 mm (in a table cell too)
+        p.addNewInd().setFirstLine(BigInteger.valueOf(indent ? Math.round(10 * DocxRenderer.MM) : 0));
         CTRPr r = s.addNewRPr();
         var rf = r.addNewRFonts();
         rf.setAscii(FONT);

@@ -21,8 +21,8 @@ public final class ReportTables {
     }
 
     public static Table indicators(int year, List<IndicatorRow> rows) {
-        List<Column> columns = List.of(new Column("Chỉ tiêu", 34), new Column("Năm " + year, 14), new Column("So cùng kỳ", 12),
-                new Column("Năm " + (year - 1), 12), new Column("Kế hoạch " + year, 12), new Column("Đánh giá", 16));
+        List<Column> columns = List.of(new Column("Chỉ tiêu", 30), new Column("Năm " + year, 14), new Column("So cùng kỳ", 13),
+                new Column("Năm " + (year - 1), 13), new Column("Kế hoạch " + year, 13), new Column("Đánh giá", 17));
         List<List<String>> cells = new ArrayList<>();
         for (IndicatorRow r : rows) {
             cells.add(List.of(r.name(), n(r.value()), n(r.growth()), n(r.previousYearGrowth()),

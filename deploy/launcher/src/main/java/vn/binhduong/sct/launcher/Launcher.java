@@ -83,6 +83,11 @@ public final class Launcher implements AutoCloseable {
         service(service).kill();
     }
 
+    /** Starts a stopped or killed service again with its port and configuration (fault drills). */
+    public void restart(String service) throws IOException {
+        service(service).restart();
+    }
+
     /** The process id of a service's JVM. */
     public long pid(String service) {
         return service(service).pid();

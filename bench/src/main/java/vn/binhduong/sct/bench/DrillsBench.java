@@ -43,7 +43,8 @@ import vn.binhduong.sct.launcher.Launcher;
  * lost = acknowledged but missing at the source or never applied; phantom = applied but not at the source;
  * duplicated = a write whose effect was applied more than once. Target: 0 lost, 0 phantom, 0 duplicated.
  *
- * <p>{@code ./bench/run drills [seconds-of-load-per-drill]} (default 40; the fault starts after a quarter of it).
+ * <p>{@code ./bench/run drills [seconds-of-load-per-drill [broker,report,member,postgres,cluster]]} (default 40 s, all
+ * drills; the fault starts after a quarter of the load).
  */
 public final class DrillsBench {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -55,32 +56,34 @@ public final class DrillsBench {
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 40;
+        // which drills: broker,report,member,postgres,cluster (default all)
+        Set<String> only = new HashSet<>(List.of((args.length > 1 ? args[1] : "broker,report,member,postgres,cluster").split(",")));
         Path home = Path.of(System.getProperty("sct.home", "."));
         List<Outcome> outcomes = new ArrayList<>();
         try (Launcher stack = Launcher.start(System.out, "--data", home.resolve("bench/target/drills-data").toString(),
                 "--reset", "--pg-port", "0", "--kafka-port", "0", "--base-port", "0", "--no-supervise")) {
-            outcomes.add(drill(stack, "broker SIGKILL 20 s", seconds, () -> {
+            if (only.contains("broker")) outcomes.add(drill(stack, "broker SIGKILL 20 s", seconds, () -> {
                 stack.embeddedKafka().orElseThrow().kill(1);
                 Thread.sleep(20_000);
                 stack.embeddedKafka().orElseThrow().restart(1);
             }));
-            outcomes.add(drill(stack, "report-service SIGKILL 10 s", seconds, () -> {
+            if (only.contains("report")) outcomes.add(drill(stack, "report-service SIGKILL 10 s", seconds, () -> {
                 stack.kill("report-service");
                 Thread.sleep(10_000);
                 stack.restart("report-service");
             }));
-            outcomes.add(drill(stack, "member-service SIGKILL 10 s", seconds, () -> {
+            if (only.contains("member")) outcomes.add(drill(stack, "member-service SIGKILL 10 s", seconds, () -> {
                 stack.kill("member-service");
                 Thread.sleep(10_000);
                 stack.restart("member-service");
             }));
-            outcomes.add(drill(stack, "PostgreSQL SIGKILL 15 s", seconds, () -> {
+            if (only.contains("postgres")) outcomes.add(drill(stack, "PostgreSQL SIGKILL 15 s", seconds, () -> {
                 stack.embeddedPostgres().orElseThrow().kill();
                 Thread.sleep(15_000);
                 stack.embeddedPostgres().orElseThrow().restart();
             }));
         }
-        try (Launcher stack = Launcher.start(System.out, "--data", home.resolve("bench/target/drills-data-3").toString(),
+        if (only.contains("cluster")) try (Launcher stack = Launcher.start(System.out, "--data", home.resolve("bench/target/drills-data-3").toString(),
                 "--reset", "--pg-port", "0", "--kafka-port", "0", "--base-port", "0", "--no-supervise", "--brokers", "3")) {
             outcomes.add(drill(stack, "1 of 3 brokers SIGKILL 20 s", seconds, () -> {
                 stack.embeddedKafka().orElseThrow().kill(2);

@@ -116,7 +116,15 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 Thread.onSpinWait();
             }
         }
-        server = null;
+        if (server != null) {
+            try {
+                server.close(); // the server is gone; this releases the data directory's lock for the restart
+            } catch (IOException | RuntimeException ignored) {
+                // pg_ctl finds no server: expected
+            } finally {
+                server = null;
+            }
+        }
     }
 
     /**

@@ -132,7 +132,7 @@ public class EdgeFilter {
      * decoded bytes are UTF-8, and they hold no NUL (nor, in a path, any other control character).
      */
     static String check(String raw, boolean path) {
-        byte[] bytes = new byte[raw.length()];
+        byte[] bytes = new byte[raw.length() * 3]; // a char is at most 3 bytes of UTF-8 (a surrogate pair 4 for 2)
         int n = 0;
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
@@ -145,9 +145,6 @@ public class EdgeFilter {
                 i += 2;
             } else if (c > 0x7f) {
                 byte[] enc = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-                if (n + enc.length > bytes.length) {
-                    bytes = java.util.Arrays.copyOf(bytes, bytes.length * 2 + enc.length);
-                }
                 System.arraycopy(enc, 0, bytes, n, enc.length);
                 n += enc.length;
             } else {

@@ -132,6 +132,11 @@ class OutboxRelayTest {
                 Thread.sleep(100);
             }
             assertTrue(relay.inOutage(), "the relay noticed the outage");
+            // still ready (writes succeed), but the event path says it is degraded, and why
+            given().get("/q/health/ready").then().statusCode(200)
+                    .body("checks.find { it.name == 'event-path' }.status", equalTo("UP"))
+                    .body("checks.find { it.name == 'event-path' }.data.degraded", equalTo(true))
+                    .body("checks.find { it.name == 'event-path' }.data.reason", org.hamcrest.Matchers.containsString("Kafka unreachable"));
             // let it retry several times with back-off (2 s at most in this application's configuration)
             Thread.sleep(7000);
             assertEquals(n, Db.count(ds, "SELECT count(*) FROM outbox WHERE aggregate_id LIKE ? AND published_at IS NULL", batch + "%"),
@@ -145,6 +150,8 @@ class OutboxRelayTest {
                 "each event applied once by the consumer");
         assertEquals(n, Db.count(ds, "SELECT count(DISTINCT note_code) FROM note_copy WHERE note_code LIKE ?", batch + "%"));
         assertEquals(0, Db.count(ds, "SELECT count(*) FROM outbox WHERE published_at IS NULL"));
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'event-path' }.data.degraded", equalTo(false));
         given().auth().oauth2(TestTokens.as(Roles.ADMIN)).get("/api/v1/outbox/status").then().statusCode(200)
                 .body("pending", equalTo(0)).body("brokerUnreachable", equalTo(false))
                 .body("topic", equalTo(TOPIC));

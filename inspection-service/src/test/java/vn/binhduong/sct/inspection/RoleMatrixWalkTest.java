@@ -36,7 +36,7 @@ import vn.binhduong.sct.inspection.api.StateInspectionResource;
 class RoleMatrixWalkTest {
     static final List<Class<?>> RESOURCES = List.of(InspectionBodyResource.class, PartyInspectionResource.class,
             StateInspectionResource.class, ComplianceResource.class, PlannedWorkResource.class);
-    static final Set<String> PLATFORM_OPERATIONS = Set.of("outboxStatus", "inboxLag");
+    static final Set<String> PLATFORM_OPERATIONS = Set.of("outboxStatus", "inboxLag", "listEvents");
 
     record Operation(String id, String httpMethod, String path, Set<String> rolesAllowed) {
     }

@@ -42,6 +42,8 @@ class LauncherIT {
             assertTrue(banner.contains("SCT platform is up"), banner);
             assertTrue(banner.contains("/q/swagger-ui"), banner);
             assertTrue(Files.readString(data.resolve("tokens.txt")).contains("viewer="));
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(data.resolve("tokens.txt"))), "tokens are for the owner's eyes only");
             services = launcher.services();
             assertTrue(services.stream().map(sp -> sp.name).toList().containsAll(Launcher.SERVICES), "the five services run");
             String admin = launcher.keys().token("it", List.of("admin"));

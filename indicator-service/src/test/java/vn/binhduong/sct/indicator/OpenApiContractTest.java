@@ -1,0 +1,17 @@
+package vn.binhduong.sct.indicator;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import vn.binhduong.sct.testing.OpenApiContractCheck;
+
+/** The stored OpenAPI document (docs/openapi/indicator-service.json) is the contract: nothing in it may break. */
+@QuarkusTest
+class OpenApiContractTest {
+    @Test
+    void theServedDocumentKeepsEveryOperationAndFieldOfTheStoredOne() {
+        OpenApiContractCheck.verify(Path.of("../docs/openapi/indicator-service.json"));
+    }
+}

@@ -17,8 +17,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 /**
  * The service's OpenAPI document as a contract: the stored document ({@code docs/openapi/<service>.json}) against the
  * one the running service serves. The check fails when an operation disappears or changes its operationId, a
- * parameter disappears or becomes required, a request body field becomes required, or a response field disappears or
- * changes its type; additions pass. A deliberate breaking change is made by storing the new document:
+ * parameter disappears or becomes required, a request body field becomes required, or a field of a JSON response
+ * disappears or changes its type; additions pass. A deliberate breaking change is made by storing the new document:
  * run the test with {@code -Dsct.openapi.write=true} and commit the file.
  */
 public final class OpenApiContractCheck {
@@ -93,6 +93,11 @@ public final class OpenApiContractCheck {
                     Iterator<String> types = oldContent.fieldNames();
                     while (types.hasNext()) {
                         String type = types.next();
+                        if (!type.contains("json")) {
+                            // fields are a JSON body's; a CSV or binary answer has none to keep, and SmallRye lists
+                            // such media types unevenly from one build to the next
+                            continue;
+                        }
                         JsonNode newSchema = op.path("responses").path(r.getKey()).path("content").path(type).path("schema");
                         if (newSchema.isMissingNode()) {
                             breaks.add(where + ": response " + r.getKey() + " " + type + " is gone");

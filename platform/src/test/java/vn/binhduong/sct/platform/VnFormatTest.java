@@ -57,4 +57,12 @@ class VnFormatTest {
         assertEquals("Đảng ủy", Nfc.of(decomposed));
         assertEquals(7, Nfc.of(decomposed).length());
     }
+
+    @Test
+    void numbersBeyondALongArePrinted() {
+        org.junit.jupiter.api.Assertions.assertEquals("9.223.372.036.854.775.808,5",
+                VnFormat.decimal(new java.math.BigDecimal("9223372036854775808.5"), 2));
+        org.junit.jupiter.api.Assertions.assertEquals("-12.345.678.901.234.567.890,00",
+                VnFormat.fixed(new java.math.BigDecimal("-12345678901234567890"), 2));
+    }
 }

@@ -26,7 +26,7 @@ import vn.binhduong.sct.indicator.domain.ValueRevision;
 import vn.binhduong.sct.indicator.events.IndicatorEvents.ValueRecorded;
 import vn.binhduong.sct.indicator.service.PeriodRollup;
 import vn.binhduong.sct.indicator.service.ValueFacts;
-import vn.binhduong.sct.indicator.domain.VnNumbers;
+import vn.binhduong.sct.platform.format.VnFormat;
 
 /** Request and response records of values and their import. */
 public final class ValueApi {
@@ -99,7 +99,7 @@ public final class ValueApi {
                     + (r.complete() ? "" : ", chưa đủ kỳ: " + r.coveredMonths() + "/" + r.expectedMonths() + " tháng");
             return new ValueView(null, ind.code, ind.name, r.organization(), r.period().code(), r.period().type().name(),
                     r.kind(), value, ind.unit.name(), display, ind.displayUnit(),
-                    (VnNumbers.decimal(display, 4) + " " + ind.displayUnit()).strip(), growth,
+                    (VnFormat.decimal(display, 4) + " " + ind.displayUnit()).strip(), growth,
                     growth == null ? null : "COMPUTED", null, ValueFacts.plain(base),
                     ind.derived(), ind.formula, ValueFacts.plain(r.inputs()), source, null,
                     target == null ? null : ValueFacts.plain(target.targetValue),

@@ -6,6 +6,8 @@ import java.math.RoundingMode;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import vn.binhduong.sct.platform.format.VnFormat;
+
 
 /**
  * How a value stands against its plan target. Against a target value: achievement in percent of the plan and the
@@ -34,14 +36,14 @@ public record Achievement(
                             .setScale(2, RoundingMode.HALF_UP);
             boolean met = up ? value.compareTo(target.targetValue) >= 0 : value.compareTo(target.targetValue) <= 0;
             BigDecimal display = indicator.scale.factor();
-            String summary = "đạt " + VnNumbers.decimal(value.divide(display, MathContext.DECIMAL64), 2) + "/"
-                    + VnNumbers.decimal(target.targetValue.divide(display, MathContext.DECIMAL64), 2) + " "
+            String summary = "đạt " + VnFormat.decimal(value.divide(display, MathContext.DECIMAL64), 2) + "/"
+                    + VnFormat.decimal(target.targetValue.divide(display, MathContext.DECIMAL64), 2) + " "
                     + indicator.displayUnit();
             if (pct != null) {
                 BigDecimal over = pct.subtract(BigDecimal.valueOf(100));
-                summary += ", " + VnNumbers.percent(pct, 2) + " kế hoạch"
-                        + (over.signum() > 0 ? ", vượt " + VnNumbers.percent(over, 2)
-                                : over.signum() < 0 ? ", còn thiếu " + VnNumbers.percent(over.negate(), 2) : "");
+                summary += ", " + VnFormat.percent(pct, 2) + " kế hoạch"
+                        + (over.signum() > 0 ? ", vượt " + VnFormat.percent(over, 2)
+                                : over.signum() < 0 ? ", còn thiếu " + VnFormat.percent(over.negate(), 2) : "");
             }
             return new Achievement("VALUE", value, target.targetValue, variance, pct, met,
                     summary + (met ? ": đạt kế hoạch" : ": chưa đạt kế hoạch"));
@@ -58,6 +60,6 @@ public record Achievement(
 
     /** "tăng 4,51%" / "giảm 1,6%". */
     public static String change(BigDecimal growth) {
-        return (growth.signum() < 0 ? "giảm " : "tăng ") + VnNumbers.percent(growth.abs(), 2);
+        return (growth.signum() < 0 ? "giảm " : "tăng ") + VnFormat.percent(growth.abs(), 2);
     }
 }

@@ -10,7 +10,7 @@ import vn.binhduong.sct.indicator.domain.IndicatorValue;
 import vn.binhduong.sct.indicator.domain.Period;
 import vn.binhduong.sct.indicator.domain.PlanTarget;
 import vn.binhduong.sct.indicator.events.IndicatorEvents.ValueRecorded;
-import vn.binhduong.sct.indicator.domain.VnNumbers;
+import vn.binhduong.sct.platform.format.VnFormat;
 
 /** What a stored value means: its growth (computed or published), display form, target and achievement. */
 public final class ValueFacts {
@@ -35,7 +35,7 @@ public final class ValueFacts {
         PlanTarget target = PlanTarget.find(ind.id, v.organization, v.period);
         BigDecimal display = v.value == null ? null : display(ind, v.value);
         String text = display == null ? null
-                : (VnNumbers.decimal(display, 4) + " " + ind.displayUnit()).strip();
+                : (VnFormat.decimal(display, 4) + " " + ind.displayUnit()).strip();
         return new ValueRecorded(ind.code, ind.name, v.organization, v.period, period.type().name(), v.kind.name(),
                 plain(v.value), ind.unit.name(), ind.scale.name(), ind.displayUnit(), display, text, growth, basis,
                 plain(v.publishedGrowth), basis != null && basis.equals("COMPUTED") ? plain(baseValue) : null,

@@ -15,14 +15,18 @@ public final class VnFormat {
 
     /** {@code 69180} → {@code 69.180}. */
     public static String integer(long value) {
-        String digits = Long.toString(Math.abs(value));
+        return (value < 0 ? "-" : "") + group(Long.toString(value).replace("-", ""));
+    }
+
+    /** Digits in groups of three ({@code 69180} → {@code 69.180}), as text, so no value is too large to print. */
+    private static String group(String digits) {
         StringBuilder sb = new StringBuilder();
         int first = digits.length() % 3 == 0 ? 3 : digits.length() % 3;
         sb.append(digits, 0, first);
         for (int i = first; i < digits.length(); i += 3) {
             sb.append('.').append(digits, i, i + 3);
         }
-        return (value < 0 ? "-" : "") + sb;
+        return sb.toString();
     }
 
     /**
@@ -39,7 +43,7 @@ public final class VnFormat {
         int dot = plain.indexOf('.');
         String whole = dot < 0 ? plain : plain.substring(0, dot);
         String fraction = dot < 0 ? "" : plain.substring(dot + 1);
-        String grouped = integer(Long.parseLong(whole));
+        String grouped = group(whole);
         return (rounded.signum() < 0 ? "-" : "") + grouped + (fraction.isEmpty() ? "" : "," + fraction);
     }
 
@@ -50,7 +54,7 @@ public final class VnFormat {
         int dot = plain.indexOf('.');
         String whole = dot < 0 ? plain : plain.substring(0, dot);
         String fraction = dot < 0 ? "" : plain.substring(dot + 1);
-        return (rounded.signum() < 0 ? "-" : "") + integer(Long.parseLong(whole)) + (fraction.isEmpty() ? "" : "," + fraction);
+        return (rounded.signum() < 0 ? "-" : "") + group(whole) + (fraction.isEmpty() ? "" : "," + fraction);
     }
 
     /** A value already in percent: {@code percent(4.51, 2)} → {@code 4,51%}; trailing zeros dropped. */

@@ -48,6 +48,8 @@ final class ServiceProcess {
         command.add("-XX:ReservedCodeCacheSize=64m");
         command.add("-Dquarkus.http.port=" + port);
         command.add("-Dquarkus.http.host=127.0.0.1");
+        // a laptop's log files are read by a person: text, not the production profile's JSON lines
+        command.add("-Dquarkus.log.console.json.enabled=false");
         // the service ends itself when the launcher is gone, even killed with SIGKILL (platform ParentWatch)
         command.add("-Dsct.parent-pid=" + ProcessHandle.current().pid());
         config.forEach((k, v) -> command.add("-D" + k + "=" + v));

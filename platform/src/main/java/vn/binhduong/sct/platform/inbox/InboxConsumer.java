@@ -41,7 +41,16 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import vn.binhduong.sct.platform.KafkaConfig;
 import vn.binhduong.sct.platform.Topics;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
+
+import org.jboss.logging.MDC;
+
 import vn.binhduong.sct.platform.events.EventEnvelope;
+import vn.binhduong.sct.platform.tracing.EventTracing;
 import vn.binhduong.sct.platform.events.EventJson;
 import vn.binhduong.sct.platform.problem.DatabaseErrors;
 import vn.binhduong.sct.platform.sql.PgArray;
@@ -62,6 +71,7 @@ public class InboxConsumer {
     private final KafkaConfig kafka;
     private final EntityManager em;
     private final Instance<EventHandler> handlers;
+    private final Tracer tracer;
     private final String groupId;
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong databaseRecovered = new AtomicLong();
@@ -74,7 +84,8 @@ public class InboxConsumer {
     private KafkaConsumer<String, byte[]> consumer;
 
     public InboxConsumer(InboxConfig config, KafkaConfig kafka, EntityManager em, Instance<EventHandler> handlers,
-            @ConfigProperty(name = "quarkus.application.name") String application) {
+            @ConfigProperty(name = "quarkus.application.name") String application, OpenTelemetry openTelemetry) {
+        this.tracer = openTelemetry.getTracer("vn.binhduong.sct.platform.inbox");
         this.config = config;
         this.kafka = kafka;
         this.em = em;
@@ -368,10 +379,25 @@ public class InboxConsumer {
         for (EventHandler handler : handlers) {
             handler.beginBatch();
         }
-        for (EventEnvelope event : events) {
+        for (int i = 0; i < events.size(); i++) {
+            EventEnvelope event = events.get(i);
             if (fresh.remove(event.id())) {
-                for (EventHandler handler : handlers) {
-                    handler.apply(event);
+                ConsumerRecord<String, byte[]> r = readable.get(i);
+                // the apply continues the producer's trace (its traceparent header); the log lines carry the event id
+                Span span = EventTracing.startApply(tracer, EventTracing.traceparent(r.headers()), event, r.topic(),
+                        groupId);
+                MDC.put("eventId", event.id().toString());
+                try (Scope scope = span.makeCurrent()) {
+                    for (EventHandler handler : handlers) {
+                        handler.apply(event);
+                    }
+                } catch (RuntimeException failed) {
+                    span.recordException(failed);
+                    span.setStatus(StatusCode.ERROR);
+                    throw failed;
+                } finally {
+                    span.end();
+                    MDC.remove("eventId");
                 }
                 n++;
             }

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.binhduong.sct.platform.events.EventEnvelope;
 import vn.binhduong.sct.platform.events.EventJson;
 import vn.binhduong.sct.platform.events.EventType;
+import vn.binhduong.sct.platform.tracing.EventTracing;
 
 /**
  * Records events in the caller's transaction. The row commits or rolls back with the state change it describes;
@@ -49,8 +50,8 @@ public class Outbox {
         requireTransaction();
         em.createNativeQuery("""
                 INSERT INTO outbox (event_id, event_type, event_version, source, organization, aggregate_type,
-                                    aggregate_id, occurred_at, payload)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, CAST(?9 AS jsonb))""")
+                                    aggregate_id, occurred_at, payload, traceparent)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, CAST(?9 AS jsonb), CAST(?10 AS varchar))""")
                 .setParameter(1, e.id())
                 .setParameter(2, e.type())
                 .setParameter(3, e.version())
@@ -60,6 +61,7 @@ public class Outbox {
                 .setParameter(7, e.aggregateId())
                 .setParameter(8, Timestamp.from(e.occurredAt().toInstant()))
                 .setParameter(9, EventJson.toJson(e.payload()))
+                .setParameter(10, EventTracing.currentTraceparent())
                 .executeUpdate();
         // Wake the relay once per transaction, right after commit, instead of waiting for its next poll.
         if (registry.getResource(Outbox.class) == null) {

@@ -40,6 +40,7 @@ import vn.binhduong.sct.platform.KafkaConfig;
 import vn.binhduong.sct.platform.Topics;
 import vn.binhduong.sct.platform.events.EventEnvelope;
 import vn.binhduong.sct.platform.events.EventHeaders;
+import vn.binhduong.sct.platform.tracing.EventTracing;
 import vn.binhduong.sct.platform.events.EventJson;
 import vn.binhduong.sct.platform.problem.DatabaseErrors;
 
@@ -235,7 +236,7 @@ public class OutboxRelay {
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT id, event_id, event_type, event_version, source, organization, aggregate_type, aggregate_id,
-                       occurred_at, payload::text
+                       occurred_at, payload::text, traceparent
                   FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT ?""")) {
             ps.setInt(1, config.batchSize());
             try (ResultSet rs = ps.executeQuery()) {
@@ -244,7 +245,7 @@ public class OutboxRelay {
                     EventEnvelope envelope = new EventEnvelope(rs.getObject(2, UUID.class), rs.getString(3), rs.getInt(4),
                             rs.getString(5), rs.getTimestamp(9).toInstant().atOffset(ZoneOffset.UTC), rs.getString(6),
                             rs.getString(7), rs.getString(8), payload);
-                    rows.add(new Row(rs.getLong(1), envelope));
+                    rows.add(new Row(rs.getLong(1), envelope, rs.getString(11)));
                 }
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException("unreadable outbox payload", e);
@@ -262,6 +263,9 @@ public class OutboxRelay {
             record.headers().add(EventHeaders.EVENT_ID, e.id().toString().getBytes(StandardCharsets.UTF_8));
             record.headers().add(EventHeaders.EVENT_TYPE, e.type().getBytes(StandardCharsets.UTF_8));
             record.headers().add(EventHeaders.EVENT_VERSION, Integer.toString(e.version()).getBytes(StandardCharsets.UTF_8));
+            if (row.traceparent() != null) {
+                record.headers().add(EventTracing.TRACEPARENT, row.traceparent().getBytes(StandardCharsets.US_ASCII));
+            }
             try {
                 futures.add(p.send(record));
             } catch (RuntimeException sendFailed) {
@@ -345,6 +349,6 @@ public class OutboxRelay {
         return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 
-    private record Row(long id, EventEnvelope envelope) {
+    private record Row(long id, EventEnvelope envelope, String traceparent) {
     }
 }

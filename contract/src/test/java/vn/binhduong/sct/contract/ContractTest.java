@@ -1,0 +1,137 @@
+package vn.binhduong.sct.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import vn.binhduong.sct.contract.common.EstablishmentType;
+import vn.binhduong.sct.contract.common.Labelled;
+import vn.binhduong.sct.contract.common.Organisations;
+import vn.binhduong.sct.contract.covid.CovidEventTypes;
+import vn.binhduong.sct.contract.indicator.IndicatorEventTypes;
+import vn.binhduong.sct.contract.inspection.InspectionEventTypes;
+import vn.binhduong.sct.contract.member.MemberEventTypes;
+import vn.binhduong.sct.contract.member.MemberPayloads.TrainingPayload;
+import vn.binhduong.sct.contract.member.TrainingProgramme;
+
+class ContractTest {
+
+    /** Every class compiled into the contract's packages. */
+    static List<Class<?>> contractClasses() throws IOException, URISyntaxException, ClassNotFoundException {
+        Path root = Path.of(EventContract.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        List<Class<?>> out = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(root.resolve("vn/binhduong/sct/contract"))) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                String name = root.relativize(p).toString().replace('/', '.').replace('\\', '.');
+                out.add(Class.forName(name.substring(0, name.length() - ".class".length())));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void everyEnumHasAVietnameseLabelOfItsOwn() throws Exception {
+        List<Class<?>> enums = contractClasses().stream().filter(Class::isEnum).toList();
+        assertTrue(enums.size() >= 2, "enums found: " + enums);
+        for (Class<?> e : enums) {
+            assertTrue(Labelled.class.isAssignableFrom(e), e.getName() + " does not implement Labelled");
+            for (Object c : e.getEnumConstants()) {
+                String label = ((Labelled) c).label();
+                String name = ((Enum<?>) c).name();
+                assertTrue(label != null && !label.isBlank(), e.getSimpleName() + "." + name + " has no label");
+                assertFalse(label.equalsIgnoreCase(name) || label.equalsIgnoreCase(Labelled.slug((Enum<?>) c))
+                        || label.equalsIgnoreCase(name.replace('_', ' ')),
+                        e.getSimpleName() + "." + name + " is labelled with its own name: " + label);
+            }
+        }
+    }
+
+    @Test
+    void everyRegisteredTypeMapsToARecordAndEveryDeclaredTypeIsRegistered() throws Exception {
+        Set<String> seen = new HashSet<>();
+        for (Class<?> types : List.of(MemberEventTypes.class, InspectionEventTypes.class, CovidEventTypes.class,
+                IndicatorEventTypes.class)) {
+            String producer = (String) types.getField("PRODUCER").get(null);
+            List<?> all = (List<?>) types.getField("ALL").get(null);
+            for (Field f : types.getFields()) {
+                if (f.getType() == EventContract.class && Modifier.isStatic(f.getModifiers())) {
+                    EventContract c = (EventContract) f.get(null);
+                    assertTrue(all.contains(c), types.getSimpleName() + "." + f.getName() + " is missing from ALL");
+                    assertTrue(c.payload().isRecord(), c.type() + " → " + c.payload());
+                    assertEquals(producer, c.producer(), c.type());
+                    assertEquals(c, EventContracts.find(c.type()).orElseThrow(), c.type() + " is not in the registry");
+                    assertTrue(c.type().matches("[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)+"), c.type());
+                    assertTrue(c.version() >= 1, c.type());
+                    seen.add(c.type());
+                }
+            }
+        }
+        assertEquals(seen.size(), EventContracts.all().size());
+        assertEquals(30 + 17 + 18 + 8, seen.size());
+    }
+
+    @Test
+    void enumsTravelByTheirNamesAsTheyDidAsStrings() throws Exception {
+        String json = new ObjectMapper().writeValueAsString(new TrainingPayload(null, null, "DB-SCT", "CB-01",
+                TrainingProgramme.ADVANCED_POLITICAL_THEORY, 2021, null, null, "SENT"));
+        assertTrue(json.contains("\"programme\":\"ADVANCED_POLITICAL_THEORY\""), json);
+        assertEquals(TrainingProgramme.ADVANCED_POLITICAL_THEORY,
+                new ObjectMapper().readValue(json, TrainingPayload.class).programme());
+    }
+
+    @Test
+    void wireValuesAndProjectionKeysReadBack() {
+        assertEquals(TrainingProgramme.ADVANCED_POLITICAL_THEORY, TrainingProgramme.fromWire("advanced-political-theory"));
+        assertEquals(TrainingProgramme.INTERMEDIATE_POLITICAL_THEORY, TrainingProgramme.fromWire("political-intermediate"));
+        assertNull(TrainingProgramme.fromWire("cooking-class"));
+        assertEquals(EstablishmentType.INDUSTRIAL_CLUSTER_BUSINESS, EstablishmentType.fromWire("industrial-cluster-business"));
+        assertEquals(EstablishmentType.INDUSTRIAL_CLUSTER_BUSINESS, EstablishmentType.fromWire("CLUSTER_BUSINESS"));
+        assertEquals(EstablishmentType.INDUSTRIAL_CLUSTER_BUSINESS, EstablishmentType.fromWire("cluster-business"));
+        assertEquals("doanh nghiệp trong CCN", EstablishmentType.fromWire("cluster-business").label());
+        assertNull(EstablishmentType.fromWire("bakery"));
+    }
+
+    @Test
+    void theDepartmentHasOneCodeOnTheWire() {
+        Organisations o = Organisations.defaults();
+        assertEquals("SCT-BD", o.canonical("SCT"));
+        assertEquals("SCT-BD", o.canonical(" sct "));
+        assertEquals("SCT-BD", o.canonical("SCT-BD"));
+        assertEquals("DB-SCT", o.canonical("DB-SCT"));
+        assertEquals("DB-SCT", o.partyCommittee());
+        assertNull(o.canonical(null));
+        Organisations configured = Organisations.from(k -> k.equals(Organisations.DEPARTMENT_CODE_KEY)
+                ? java.util.Optional.of("SCT-X") : k.equals(Organisations.DEPARTMENT_ALIASES_KEY)
+                        ? java.util.Optional.of("SCT, SO-CT") : java.util.Optional.empty());
+        assertEquals("SCT-X", configured.canonical("so-ct"));
+        assertEquals("SCT-X", configured.canonical("SCT"));
+        assertTrue(configured.isDepartment("SCT-X"));
+    }
+
+    @Test
+    void aDomainConstantTheContractLacksIsAProgrammingError() {
+        enum Domain { MARKET, BAKERY }
+        assertEquals(EstablishmentType.MARKET, Labelled.map(Domain.MARKET, EstablishmentType.class));
+        assertNull(Labelled.map(null, EstablishmentType.class));
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> Labelled.map(Domain.BAKERY, EstablishmentType.class));
+        assertTrue(e.getMessage().contains("BAKERY"), e.getMessage());
+    }
+}

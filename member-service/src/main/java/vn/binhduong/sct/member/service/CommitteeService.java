@@ -20,8 +20,8 @@ import vn.binhduong.sct.member.domain.CommitteeSeat;
 import vn.binhduong.sct.member.domain.Member;
 import vn.binhduong.sct.member.domain.PartyOrganization;
 import vn.binhduong.sct.member.events.MemberEvents;
-import vn.binhduong.sct.member.events.Payloads.CommitteePayload;
-import vn.binhduong.sct.member.events.Payloads.SeatPayload;
+import vn.binhduong.sct.contract.member.MemberPayloads.CommitteePayload;
+import vn.binhduong.sct.contract.member.MemberPayloads.SeatPayload;
 import vn.binhduong.sct.platform.outbox.Outbox;
 import vn.binhduong.sct.platform.problem.ProblemException;
 

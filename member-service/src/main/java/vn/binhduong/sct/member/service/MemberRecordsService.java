@@ -22,9 +22,10 @@ import vn.binhduong.sct.member.domain.ResidenceFeedback;
 import vn.binhduong.sct.member.domain.Training;
 import vn.binhduong.sct.member.domain.TrainingProgramme;
 import vn.binhduong.sct.member.events.MemberEvents;
-import vn.binhduong.sct.member.events.Payloads.CandidatePayload;
-import vn.binhduong.sct.member.events.Payloads.ResidenceFeedbackPayload;
-import vn.binhduong.sct.member.events.Payloads.TrainingPayload;
+import vn.binhduong.sct.contract.common.Labelled;
+import vn.binhduong.sct.contract.member.MemberPayloads.CandidatePayload;
+import vn.binhduong.sct.contract.member.MemberPayloads.ResidenceFeedbackPayload;
+import vn.binhduong.sct.contract.member.MemberPayloads.TrainingPayload;
 import vn.binhduong.sct.platform.outbox.Outbox;
 import vn.binhduong.sct.platform.problem.ProblemException;
 
@@ -66,7 +67,7 @@ public class MemberRecordsService {
         t.status = r.status() == null ? Training.Status.SENT : r.status();
         t.persist();
         outbox.record(MemberEvents.TRAINING_RECORDED, org.code, "member", m.id.toString(), new TrainingPayload(t.id, m.id, org.code,
-                members.cellCode(m.cellId), t.programme.name(), t.year, t.startDate, t.endDate, t.status.name()));
+                members.cellCode(m.cellId), Labelled.map(t.programme, vn.binhduong.sct.contract.member.TrainingProgramme.class), t.year, t.startDate, t.endDate, t.status.name()));
         return t;
     }
 

@@ -14,8 +14,8 @@ import vn.binhduong.sct.member.api.OrganizationApi.PartyOrganizationUpdate;
 import vn.binhduong.sct.member.domain.PartyCell;
 import vn.binhduong.sct.member.domain.PartyOrganization;
 import vn.binhduong.sct.member.events.MemberEvents;
-import vn.binhduong.sct.member.events.Payloads.CellPayload;
-import vn.binhduong.sct.member.events.Payloads.OrganizationPayload;
+import vn.binhduong.sct.contract.member.MemberPayloads.CellPayload;
+import vn.binhduong.sct.contract.member.MemberPayloads.OrganizationPayload;
 import vn.binhduong.sct.platform.outbox.Outbox;
 import vn.binhduong.sct.platform.problem.ProblemException;
 

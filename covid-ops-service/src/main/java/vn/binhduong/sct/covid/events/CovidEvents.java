@@ -1,114 +1,64 @@
 package vn.binhduong.sct.covid.events;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
 
+import vn.binhduong.sct.contract.EventContract;
+import vn.binhduong.sct.contract.common.EstablishmentType;
+import vn.binhduong.sct.contract.common.Organisations;
+import vn.binhduong.sct.contract.covid.CovidEventTypes;
 import vn.binhduong.sct.platform.events.EventType;
 
 /**
- * The event types this service publishes to sct.covid.events, each with its payload version, and their payloads.
- * docs/events/covid-ops-service.md documents every field. No payload carries a permit holder's name.
+ * The event types this service publishes to sct.covid.events, as the contract declares them
+ * ({@link CovidEventTypes}; payload records in {@code vn.binhduong.sct.contract.covid.CovidPayloads}).
  */
 public final class CovidEvents {
-    /** The organisation every fact of this service belongs to: the department. */
-    public static final String ORGANIZATION = "SCT-BD";
+    public static final EventType REGISTERED = of(CovidEventTypes.REGISTERED);
+    public static final EventType TESTING_CAMPAIGN_CREATED = of(CovidEventTypes.TESTING_CAMPAIGN_CREATED);
+    public static final EventType TEST_SESSION_RECORDED = of(CovidEventTypes.TEST_SESSION_RECORDED);
+    public static final EventType TEST_RESULTS_UPLOADED = of(CovidEventTypes.TEST_RESULTS_UPLOADED);
+    public static final EventType TESTING_TOTAL_REPORTED = of(CovidEventTypes.TESTING_TOTAL_REPORTED);
+    public static final EventType VACCINATION_CAMPAIGN_CREATED = of(CovidEventTypes.VACCINATION_CAMPAIGN_CREATED);
+    public static final EventType VACCINATION_RECORDED = of(CovidEventTypes.VACCINATION_RECORDED);
+    public static final EventType PERMIT_ISSUED = of(CovidEventTypes.PERMIT_ISSUED);
+    public static final EventType PERMIT_REVOKED = of(CovidEventTypes.PERMIT_REVOKED);
+    public static final EventType PERMIT_TOTAL_REPORTED = of(CovidEventTypes.PERMIT_TOTAL_REPORTED);
+    public static final EventType CLUSTER_REGISTERED = of(CovidEventTypes.CLUSTER_REGISTERED);
+    public static final EventType MOBILE_HEALTH_UNIT_ESTABLISHED = of(CovidEventTypes.MOBILE_HEALTH_UNIT_ESTABLISHED);
+    public static final EventType CLUSTER_STATUS_REPORTED = of(CovidEventTypes.CLUSTER_STATUS_REPORTED);
+    public static final EventType RETAIL_STATUS_REPORTED = of(CovidEventTypes.RETAIL_STATUS_REPORTED);
+    public static final EventType LOCKDOWN_SUPPORT_RECORDED = of(CovidEventTypes.LOCKDOWN_SUPPORT_RECORDED);
+    public static final EventType OXYGEN_CAPACITY_REPORTED = of(CovidEventTypes.OXYGEN_CAPACITY_REPORTED);
+    public static final EventType OXYGEN_COORDINATION_TEAM_REGISTERED = of(CovidEventTypes.OXYGEN_COORDINATION_TEAM_REGISTERED);
+    public static final EventType OXYGEN_COORDINATION_RECORDED = of(CovidEventTypes.OXYGEN_COORDINATION_RECORDED);
 
-    public static final EventType REGISTERED = EventType.of("establishment.registered", 1);
-    public static final EventType TESTING_CAMPAIGN_CREATED = EventType.of("testing-campaign.created", 1);
-    public static final EventType TEST_SESSION_RECORDED = EventType.of("test-session.recorded", 1);
-    public static final EventType TEST_RESULTS_UPLOADED = EventType.of("test-results.uploaded", 1);
-    public static final EventType TESTING_TOTAL_REPORTED = EventType.of("testing-total.reported", 1);
-    public static final EventType VACCINATION_CAMPAIGN_CREATED = EventType.of("vaccination-campaign.created", 1);
-    public static final EventType VACCINATION_RECORDED = EventType.of("vaccination.recorded", 1);
-    public static final EventType PERMIT_ISSUED = EventType.of("permit.issued", 1);
-    public static final EventType PERMIT_REVOKED = EventType.of("permit.revoked", 1);
-    public static final EventType PERMIT_TOTAL_REPORTED = EventType.of("permit-total.reported", 1);
-    public static final EventType CLUSTER_REGISTERED = EventType.of("cluster.registered", 1);
-    public static final EventType MOBILE_HEALTH_UNIT_ESTABLISHED = EventType.of("mobile-health-unit.established", 1);
-    public static final EventType CLUSTER_STATUS_REPORTED = EventType.of("cluster-status.reported", 1);
-    public static final EventType RETAIL_STATUS_REPORTED = EventType.of("retail-status.reported", 1);
-    public static final EventType LOCKDOWN_SUPPORT_RECORDED = EventType.of("lockdown-support.recorded", 1);
-    public static final EventType OXYGEN_CAPACITY_REPORTED = EventType.of("oxygen-capacity.reported", 1);
-    public static final EventType OXYGEN_COORDINATION_TEAM_REGISTERED = EventType.of("oxygen-coordination-team.registered", 1);
-    public static final EventType OXYGEN_COORDINATION_RECORDED = EventType.of("oxygen-coordination.recorded", 1);
-
-    public record EstablishmentRegistered(String code, String name, String type, String clusterCode, String district) {
+    /**
+     * The organisation every fact of this service belongs to: the department, by its code in the organisation registry
+     * ({@code sct.organisation.department-code}, default {@code SCT-BD}), the key report-service reads too.
+     */
+    public static String organization() {
+        return Organisations.from(key -> ConfigProvider.getConfig().getOptionalValue(key, String.class)).department();
     }
 
-    public record TestingCampaignCreated(String code, String name, String planReference, LocalDate startDate, Integer intervalDays) {
+    /** This service's establishment kinds in the shared vocabulary: its CLUSTER_BUSINESS is the contract's INDUSTRIAL_CLUSTER_BUSINESS. */
+    public static EstablishmentType establishmentType(vn.binhduong.sct.covid.domain.EstablishmentType t) {
+        if (t == null) {
+            return null;
+        }
+        return switch (t) {
+            case CLUSTER_BUSINESS -> EstablishmentType.INDUSTRIAL_CLUSTER_BUSINESS;
+            case MARKET -> EstablishmentType.MARKET;
+            case SUPERMARKET -> EstablishmentType.SUPERMARKET;
+            case CONVENIENCE_STORE -> EstablishmentType.CONVENIENCE_STORE;
+            case SHOPPING_CENTRE -> EstablishmentType.SHOPPING_CENTRE;
+            case OXYGEN_SUPPLIER -> EstablishmentType.OXYGEN_SUPPLIER;
+            case DELIVERY_SERVICE -> EstablishmentType.DELIVERY_SERVICE;
+            case OTHER -> EstablishmentType.OTHER;
+        };
     }
 
-    public record TestSessionRecorded(String sessionId, String campaignCode, String establishmentCode, String establishmentType,
-            LocalDate date, int testsPerformed, int positives, boolean selfTesting) {
-    }
-
-    /** Totals added by one upload, per campaign and date: bounded by dates, never one entry per row. */
-    public record TestResultsUploaded(String jobId, String format, long rowsRead, long rowsInserted, long rowsDuplicate,
-            long rowsRejected, long testsPerformedAdded, long positivesAdded, List<DailyTotal> addedByDate) {
-    }
-
-    public record DailyTotal(String campaignCode, LocalDate date, long sessions, long testsPerformed, long positives,
-            long selfTestingSessions) {
-    }
-
-    public record TestingTotalReported(String campaignCode, LocalDate asOf, long testsPerformed, long positives,
-            BigDecimal statedRatePercent, BigDecimal computedRatePercent, String source) {
-    }
-
-    public record VaccinationCampaignCreated(String code, String name, String planReference, LocalDate startDate) {
-    }
-
-    public record VaccinationRecorded(String recordId, String campaignCode, LocalDate date, String targetGroup, int doses,
-            String source) {
-    }
-
-    public record PermitIssued(String permitId, String kind, String company, LocalDate validFrom, LocalDate validUntil,
-            String kid) {
-    }
-
-    public record PermitRevoked(String permitId, String kind, String company, LocalDate validFrom, LocalDate validUntil,
-            String revokedAt) {
-    }
-
-    public record PermitTotalReported(LocalDate asOf, int total, Map<String, Integer> byKind, int notSplitByKind,
-            String source) {
-    }
-
-    public record ClusterRegistered(String code, String name, String district) {
-    }
-
-    public record MobileHealthUnitEstablished(String clusterCode, String clusterName, String kind, LocalDate establishedOn) {
-    }
-
-    public record ClusterStatusReported(String scope, String clusterName, LocalDate date, int businessesTotal,
-            int businessesOperating, int onSite, int threeGreen, int oneRouteTwoSites, int switchedOnSiteToThreeGreen,
-            int workers, int cumulativePositives, String source) {
-    }
-
-    public record RetailStatusReported(LocalDate date, String category, int operating, int total, String source) {
-    }
-
-    public record LockdownSupportRecorded(String code, String planReference, String districts, int wards, int staffAssigned,
-            int workingGroups, LocalDate startDate, LocalDate endDate) {
-    }
-
-    /** Containers of one kind: count and total volume in litres (dung tích). */
-    public record OxygenContainers(String kind, int count, long volumeLitres) {
-    }
-
-    public record OxygenCapacityReported(String reportId, String supplierCode, String supplierName, LocalDate date,
-            String capacityBasis, long capacity, String capacityUnit, List<OxygenContainers> containers, String source) {
-    }
-
-    public record OxygenCoordinationTeamRegistered(String code, String name, String decisionReference, LocalDate decisionDate,
-            String issuedBy, String departmentRole) {
-    }
-
-    /** No person: the requesting unit is an institution (hospital, treatment area). */
-    public record OxygenCoordinationRecorded(String recordId, String teamCode, LocalDate date, String requestingUnit,
-            String requestingUnitKind, String supplierCode, long quantity, String quantityUnit, String status) {
+    private static EventType of(EventContract c) {
+        return EventType.of(c.type(), c.version());
     }
 
     private CovidEvents() {

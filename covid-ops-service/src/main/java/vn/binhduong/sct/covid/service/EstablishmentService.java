@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 
 import vn.binhduong.sct.covid.api.EstablishmentResource.EstablishmentRequest;
 import vn.binhduong.sct.covid.domain.Establishment;
+import vn.binhduong.sct.contract.covid.CovidPayloads;
 import vn.binhduong.sct.covid.events.CovidEvents;
 import vn.binhduong.sct.platform.outbox.Outbox;
 import vn.binhduong.sct.platform.problem.ProblemException;
@@ -32,8 +33,8 @@ public class EstablishmentService {
         e.clusterCode = request.clusterCode();
         e.district = request.district();
         e.persist();
-        outbox.record(CovidEvents.REGISTERED, CovidEvents.ORGANIZATION, "establishment", e.id.toString(),
-                new CovidEvents.EstablishmentRegistered(e.code, e.name, e.type.name(), e.clusterCode, e.district));
+        outbox.record(CovidEvents.REGISTERED, CovidEvents.organization(), "establishment", e.id.toString(),
+                new CovidPayloads.EstablishmentRegistered(e.code, e.name, CovidEvents.establishmentType(e.type), e.clusterCode, e.district));
         return e;
     }
 

@@ -41,6 +41,7 @@ import vn.binhduong.sct.covid.domain.Rules;
 import vn.binhduong.sct.covid.domain.TargetGroup;
 import vn.binhduong.sct.covid.domain.VaccinationCampaign;
 import vn.binhduong.sct.covid.domain.VaccinationRecord;
+import vn.binhduong.sct.contract.covid.CovidPayloads;
 import vn.binhduong.sct.covid.events.CovidEvents;
 import vn.binhduong.sct.platform.api.PageParams;
 import vn.binhduong.sct.platform.api.PageResult;
@@ -71,8 +72,8 @@ public class OperationsService {
         c.planReference = r.planReference();
         c.startDate = r.startDate();
         c.persist();
-        outbox.record(CovidEvents.VACCINATION_CAMPAIGN_CREATED, CovidEvents.ORGANIZATION, "vaccination-campaign",
-                c.id.toString(), new CovidEvents.VaccinationCampaignCreated(c.code, c.name, c.planReference, c.startDate));
+        outbox.record(CovidEvents.VACCINATION_CAMPAIGN_CREATED, CovidEvents.organization(), "vaccination-campaign",
+                c.id.toString(), new CovidPayloads.VaccinationCampaignCreated(c.code, c.name, c.planReference, c.startDate));
         return new VaccinationCampaignView(c.id, c.code, c.name, c.planReference, c.startDate);
     }
 
@@ -97,8 +98,8 @@ public class OperationsService {
         v.doses = r.doses();
         v.source = r.source();
         v.persist();
-        outbox.record(CovidEvents.VACCINATION_RECORDED, CovidEvents.ORGANIZATION, "vaccination", v.id.toString(),
-                new CovidEvents.VaccinationRecorded(v.id.toString(), c.code, v.recordDate, v.targetGroup.name(), v.doses, v.source));
+        outbox.record(CovidEvents.VACCINATION_RECORDED, CovidEvents.organization(), "vaccination", v.id.toString(),
+                new CovidPayloads.VaccinationRecorded(v.id.toString(), c.code, v.recordDate, v.targetGroup.name(), v.doses, v.source));
         return new VaccinationView(v.id, c.code, v.recordDate, v.targetGroup, v.doses, v.source);
     }
 
@@ -154,8 +155,8 @@ public class OperationsService {
         c.name = r.name();
         c.district = r.district();
         c.persist();
-        outbox.record(CovidEvents.CLUSTER_REGISTERED, CovidEvents.ORGANIZATION, "cluster", c.id.toString(),
-                new CovidEvents.ClusterRegistered(c.code, c.name, c.district));
+        outbox.record(CovidEvents.CLUSTER_REGISTERED, CovidEvents.organization(), "cluster", c.id.toString(),
+                new CovidPayloads.ClusterRegistered(c.code, c.name, c.district));
         return clusterView(c);
     }
 
@@ -188,8 +189,8 @@ public class OperationsService {
         u.kind = r.kind();
         u.establishedOn = r.establishedOn();
         u.persist();
-        outbox.record(CovidEvents.MOBILE_HEALTH_UNIT_ESTABLISHED, CovidEvents.ORGANIZATION, "cluster", c.id.toString(),
-                new CovidEvents.MobileHealthUnitEstablished(c.code, c.name, u.kind.name(), u.establishedOn));
+        outbox.record(CovidEvents.MOBILE_HEALTH_UNIT_ESTABLISHED, CovidEvents.organization(), "cluster", c.id.toString(),
+                new CovidPayloads.MobileHealthUnitEstablished(c.code, c.name, u.kind.name(), u.establishedOn));
         return clusterView(c);
     }
 
@@ -220,8 +221,8 @@ public class OperationsService {
         s.cumulativePositives = r.cumulativePositives();
         s.source = r.source();
         s.persist();
-        outbox.record(CovidEvents.CLUSTER_STATUS_REPORTED, CovidEvents.ORGANIZATION, "cluster-status", s.id.toString(),
-                new CovidEvents.ClusterStatusReported(scope, c == null ? null : c.name, s.reportDate, s.businessesTotal,
+        outbox.record(CovidEvents.CLUSTER_STATUS_REPORTED, CovidEvents.organization(), "cluster-status", s.id.toString(),
+                new CovidPayloads.ClusterStatusReported(scope, c == null ? null : c.name, s.reportDate, s.businessesTotal,
                         s.businessesOperating, s.onSite, s.threeGreen, s.oneRouteTwoSites, s.switchedOnSiteToThreeGreen,
                         s.workers, s.cumulativePositives, s.source));
         return statusView(s);
@@ -287,8 +288,8 @@ public class OperationsService {
         s.total = r.total();
         s.source = r.source();
         s.persist();
-        outbox.record(CovidEvents.RETAIL_STATUS_REPORTED, CovidEvents.ORGANIZATION, "retail-status", s.id.toString(),
-                new CovidEvents.RetailStatusReported(s.reportDate, s.category.name(), s.operating, s.total, s.source));
+        outbox.record(CovidEvents.RETAIL_STATUS_REPORTED, CovidEvents.organization(), "retail-status", s.id.toString(),
+                new CovidPayloads.RetailStatusReported(s.reportDate, s.category.name(), s.operating, s.total, s.source));
         return retailView(s);
     }
 
@@ -337,8 +338,8 @@ public class OperationsService {
         o.endDate = r.endDate();
         o.supplyActions = r.supplyActions();
         o.persist();
-        outbox.record(CovidEvents.LOCKDOWN_SUPPORT_RECORDED, CovidEvents.ORGANIZATION, "lockdown-operation", o.id.toString(),
-                new CovidEvents.LockdownSupportRecorded(o.code, o.planReference, o.districts, o.wards, o.staffAssigned,
+        outbox.record(CovidEvents.LOCKDOWN_SUPPORT_RECORDED, CovidEvents.organization(), "lockdown-operation", o.id.toString(),
+                new CovidPayloads.LockdownSupportRecorded(o.code, o.planReference, o.districts, o.wards, o.staffAssigned,
                         o.workingGroups, o.startDate, o.endDate));
         return lockdownView(o);
     }

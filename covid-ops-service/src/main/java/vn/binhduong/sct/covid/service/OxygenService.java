@@ -31,6 +31,7 @@ import vn.binhduong.sct.covid.domain.OxygenCoordinationTeam;
 import vn.binhduong.sct.covid.domain.OxygenEnums.ContainerKind;
 import vn.binhduong.sct.covid.domain.OxygenEnums.CoordinationStatus;
 import vn.binhduong.sct.covid.domain.Rules;
+import vn.binhduong.sct.contract.covid.CovidPayloads;
 import vn.binhduong.sct.covid.events.CovidEvents;
 import vn.binhduong.sct.platform.api.PageParams;
 import vn.binhduong.sct.platform.api.PageResult;
@@ -94,10 +95,10 @@ public class OxygenService {
         o.source = r.source();
         o.persist();
         CapacityView v = capacityView(o, s);
-        outbox.record(CovidEvents.OXYGEN_CAPACITY_REPORTED, CovidEvents.ORGANIZATION, "oxygen-capacity", o.id.toString(),
-                new CovidEvents.OxygenCapacityReported(o.id.toString(), s.code, s.name, o.reportDate, o.capacityBasis.name(),
+        outbox.record(CovidEvents.OXYGEN_CAPACITY_REPORTED, CovidEvents.organization(), "oxygen-capacity", o.id.toString(),
+                new CovidPayloads.OxygenCapacityReported(o.id.toString(), s.code, s.name, o.reportDate, o.capacityBasis.name(),
                         o.capacity, o.capacityUnit.name(), v.containers().stream()
-                                .map(c -> new CovidEvents.OxygenContainers(c.kind().name(), c.count(), c.volumeLitres())).toList(),
+                                .map(c -> new CovidPayloads.OxygenContainers(c.kind().name(), c.count(), c.volumeLitres())).toList(),
                         o.source));
         return v;
     }
@@ -190,8 +191,8 @@ public class OxygenService {
         t.issuedBy = r.issuedBy();
         t.departmentRole = r.departmentRole();
         t.persist();
-        outbox.record(CovidEvents.OXYGEN_COORDINATION_TEAM_REGISTERED, CovidEvents.ORGANIZATION, "oxygen-coordination-team",
-                t.id.toString(), new CovidEvents.OxygenCoordinationTeamRegistered(t.code, t.name, t.decisionReference,
+        outbox.record(CovidEvents.OXYGEN_COORDINATION_TEAM_REGISTERED, CovidEvents.organization(), "oxygen-coordination-team",
+                t.id.toString(), new CovidPayloads.OxygenCoordinationTeamRegistered(t.code, t.name, t.decisionReference,
                         t.decisionDate, t.issuedBy, t.departmentRole));
         return teamView(t);
     }
@@ -236,8 +237,8 @@ public class OxygenService {
         c.status = r.status();
         c.note = r.note();
         c.persist();
-        outbox.record(CovidEvents.OXYGEN_COORDINATION_RECORDED, CovidEvents.ORGANIZATION, "oxygen-coordination",
-                c.id.toString(), new CovidEvents.OxygenCoordinationRecorded(c.id.toString(), t.code, c.actionDate,
+        outbox.record(CovidEvents.OXYGEN_COORDINATION_RECORDED, CovidEvents.organization(), "oxygen-coordination",
+                c.id.toString(), new CovidPayloads.OxygenCoordinationRecorded(c.id.toString(), t.code, c.actionDate,
                         c.requestingUnit, c.requestingUnitKind.name(), s.code, c.quantity, c.quantityUnit.name(), c.status.name()));
         return new CoordinationView(c.id, t.code, c.actionDate, c.requestingUnit, c.requestingUnitKind, s.code, c.quantity,
                 c.quantityUnit, c.status, c.note);

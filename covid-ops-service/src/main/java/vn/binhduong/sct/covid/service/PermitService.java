@@ -53,6 +53,7 @@ import vn.binhduong.sct.covid.domain.PermitKind;
 import vn.binhduong.sct.covid.domain.PermitReportedTotal;
 import vn.binhduong.sct.covid.domain.PermitStatus;
 import vn.binhduong.sct.covid.domain.Rules;
+import vn.binhduong.sct.contract.covid.CovidPayloads;
 import vn.binhduong.sct.covid.events.CovidEvents;
 import vn.binhduong.sct.platform.api.Cursor;
 import vn.binhduong.sct.platform.api.KeysetPage;
@@ -103,8 +104,8 @@ public class PermitService {
         p.kid = signer.kid();
         p.token = sign(p, signer);
         p.persist();
-        outbox.record(CovidEvents.PERMIT_ISSUED, CovidEvents.ORGANIZATION, "permit", p.id.toString(),
-                new CovidEvents.PermitIssued(p.id.toString(), p.kind.name(), p.company, p.validFrom, p.validUntil, p.kid));
+        outbox.record(CovidEvents.PERMIT_ISSUED, CovidEvents.organization(), "permit", p.id.toString(),
+                new CovidPayloads.PermitIssued(p.id.toString(), p.kind.name(), p.company, p.validFrom, p.validUntil, p.kid));
         return view(p);
     }
 
@@ -121,8 +122,8 @@ public class PermitService {
         p.status = PermitStatus.REVOKED;
         p.revokedAt = Instant.now();
         p.revokeReason = r.reason();
-        outbox.record(CovidEvents.PERMIT_REVOKED, CovidEvents.ORGANIZATION, "permit", p.id.toString(),
-                new CovidEvents.PermitRevoked(p.id.toString(), p.kind.name(), p.company, p.validFrom, p.validUntil,
+        outbox.record(CovidEvents.PERMIT_REVOKED, CovidEvents.organization(), "permit", p.id.toString(),
+                new CovidPayloads.PermitRevoked(p.id.toString(), p.kind.name(), p.company, p.validFrom, p.validUntil,
                         p.revokedAt.toString()));
         em.flush();
         return view(p);
@@ -322,8 +323,8 @@ public class PermitService {
         t.source = r.source();
         t.persist();
         ReportedPermitTotal v = reportedView(t);
-        outbox.record(CovidEvents.PERMIT_TOTAL_REPORTED, CovidEvents.ORGANIZATION, "permit-total", t.id.toString(),
-                new CovidEvents.PermitTotalReported(t.asOf, t.total, v.byKind(), v.notSplitByKind(), t.source));
+        outbox.record(CovidEvents.PERMIT_TOTAL_REPORTED, CovidEvents.organization(), "permit-total", t.id.toString(),
+                new CovidPayloads.PermitTotalReported(t.asOf, t.total, v.byKind(), v.notSplitByKind(), t.source));
         return v;
     }
 

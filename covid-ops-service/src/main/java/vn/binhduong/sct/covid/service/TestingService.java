@@ -26,6 +26,7 @@ import vn.binhduong.sct.covid.domain.Rules;
 import vn.binhduong.sct.covid.domain.TestSession;
 import vn.binhduong.sct.covid.domain.TestingCampaign;
 import vn.binhduong.sct.covid.domain.TestingReportedTotal;
+import vn.binhduong.sct.contract.covid.CovidPayloads;
 import vn.binhduong.sct.covid.events.CovidEvents;
 import vn.binhduong.sct.platform.api.Cursor;
 import vn.binhduong.sct.platform.api.KeysetPage;
@@ -62,8 +63,8 @@ public class TestingService {
         c.startDate = r.startDate();
         c.intervalDays = r.intervalDays();
         c.persist();
-        outbox.record(CovidEvents.TESTING_CAMPAIGN_CREATED, CovidEvents.ORGANIZATION, "testing-campaign", c.id.toString(),
-                new CovidEvents.TestingCampaignCreated(c.code, c.name, c.planReference, c.startDate, c.intervalDays));
+        outbox.record(CovidEvents.TESTING_CAMPAIGN_CREATED, CovidEvents.organization(), "testing-campaign", c.id.toString(),
+                new CovidPayloads.TestingCampaignCreated(c.code, c.name, c.planReference, c.startDate, c.intervalDays));
         return view(c);
     }
 
@@ -101,8 +102,8 @@ public class TestingService {
         s.positives = r.positives();
         s.selfTesting = r.selfTesting();
         s.persist();
-        outbox.record(CovidEvents.TEST_SESSION_RECORDED, CovidEvents.ORGANIZATION, "test-session", s.id.toString(),
-                new CovidEvents.TestSessionRecorded(s.id.toString(), c.code, e.code, e.type.name(), s.sessionDate,
+        outbox.record(CovidEvents.TEST_SESSION_RECORDED, CovidEvents.organization(), "test-session", s.id.toString(),
+                new CovidPayloads.TestSessionRecorded(s.id.toString(), c.code, e.code, CovidEvents.establishmentType(e.type), s.sessionDate,
                         s.testsPerformed, s.positives, s.selfTesting));
         return new SessionView(s.id, c.code, e.code, s.sessionDate, s.testsPerformed, s.positives, s.selfTesting, null);
     }
@@ -242,8 +243,8 @@ public class TestingService {
         t.source = r.source();
         t.persist();
         ReportedTotalView v = reportedView(t, c == null ? null : c.code, null);
-        outbox.record(CovidEvents.TESTING_TOTAL_REPORTED, CovidEvents.ORGANIZATION, "testing-total", t.id.toString(),
-                new CovidEvents.TestingTotalReported(v.campaignCode(), t.asOf, t.testsPerformed, t.positives,
+        outbox.record(CovidEvents.TESTING_TOTAL_REPORTED, CovidEvents.organization(), "testing-total", t.id.toString(),
+                new CovidPayloads.TestingTotalReported(v.campaignCode(), t.asOf, t.testsPerformed, t.positives,
                         t.statedRatePercent, v.computedRatePercent(), t.source));
         return v;
     }

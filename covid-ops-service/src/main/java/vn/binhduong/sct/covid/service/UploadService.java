@@ -43,6 +43,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import vn.binhduong.sct.covid.api.UploadResource.JobView;
 import vn.binhduong.sct.covid.api.UploadResource.Rejection;
 import vn.binhduong.sct.covid.domain.Rules;
+import vn.binhduong.sct.contract.covid.CovidPayloads;
 import vn.binhduong.sct.covid.events.CovidEvents;
 import vn.binhduong.sct.platform.api.Cursor;
 import vn.binhduong.sct.platform.api.KeysetPage;
@@ -492,14 +493,14 @@ public class UploadService {
                 done.setObject(7, jobId);
                 done.executeUpdate();
             }
-            List<CovidEvents.DailyTotal> days = new ArrayList<>();
+            List<CovidPayloads.DailyTotal> days = new ArrayList<>();
             byDate.forEach((key, s) -> {
                 int bar = key.indexOf('|');
-                days.add(new CovidEvents.DailyTotal(key.substring(0, bar), LocalDate.parse(key.substring(bar + 1)), s[0],
+                days.add(new CovidPayloads.DailyTotal(key.substring(0, bar), LocalDate.parse(key.substring(bar + 1)), s[0],
                         s[1], s[2], s[3]));
             });
-            outbox.record(CovidEvents.TEST_RESULTS_UPLOADED, CovidEvents.ORGANIZATION, "upload-job", jobId.toString(),
-                    new CovidEvents.TestResultsUploaded(jobId.toString(), format, rowsRead, inserted, duplicate, rejected,
+            outbox.record(CovidEvents.TEST_RESULTS_UPLOADED, CovidEvents.organization(), "upload-job", jobId.toString(),
+                    new CovidPayloads.TestResultsUploaded(jobId.toString(), format, rowsRead, inserted, duplicate, rejected,
                             tests, positives, days));
         }
     }

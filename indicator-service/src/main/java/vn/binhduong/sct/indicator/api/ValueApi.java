@@ -23,7 +23,8 @@ import vn.binhduong.sct.indicator.domain.PlanTarget;
 import vn.binhduong.sct.indicator.domain.Unit;
 import vn.binhduong.sct.indicator.domain.ValueKind;
 import vn.binhduong.sct.indicator.domain.ValueRevision;
-import vn.binhduong.sct.indicator.events.IndicatorEvents.ValueRecorded;
+import vn.binhduong.sct.contract.indicator.IndicatorPayloads.ValueRecorded;
+import vn.binhduong.sct.indicator.events.IndicatorEvents;
 import vn.binhduong.sct.indicator.service.PeriodRollup;
 import vn.binhduong.sct.indicator.service.ValueFacts;
 import vn.binhduong.sct.platform.format.VnFormat;
@@ -77,7 +78,7 @@ public final class ValueApi {
             return new ValueView(v.id, f.indicatorCode(), f.indicatorName(), f.organization(), f.period(),
                     f.periodType(), v.kind, f.value(), f.unit(), f.displayValue(), f.displayUnit(), f.displayText(),
                     f.growth(), f.growthBasis(), f.publishedGrowth(), f.baseValue(), v.derived, f.formula(), f.inputs(),
-                    v.source, v.note, f.targetValue(), f.targetGrowth(), f.planDocument(), f.achievement(), v.revision,
+                    v.source, v.note, f.targetValue(), f.targetGrowth(), f.planDocument(), IndicatorEvents.achievement(f.achievement()), v.revision,
                     v.version, v.recordedAt, outcome, false, null);
         }
 

@@ -1,56 +1,46 @@
 package vn.binhduong.sct.indicator.events;
 
-import java.math.BigDecimal;
-import java.util.List;
-import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
 
-import vn.binhduong.sct.indicator.domain.Achievement;
+import vn.binhduong.sct.contract.EventContract;
+import vn.binhduong.sct.contract.common.Organisations;
+import vn.binhduong.sct.contract.indicator.IndicatorPayloads.Achievement;
+import vn.binhduong.sct.contract.indicator.IndicatorEventTypes;
 import vn.binhduong.sct.platform.events.EventType;
 
 /**
- * The event types this service publishes to sct.indicator.events, each with its payload version, and their payloads.
- * Documented field by field in docs/events/indicator-service.md.
+ * The event types this service publishes to sct.indicator.events, as the contract declares them
+ * ({@link IndicatorEventTypes}; payload records in {@code vn.binhduong.sct.contract.indicator.IndicatorPayloads}).
  */
 public final class IndicatorEvents {
-    public static final EventType DEFINED = EventType.of("indicator.defined", 1);
-    public static final EventType VALUE_RECORDED = EventType.of("indicator-value.recorded", 1);
-    public static final EventType TARGET_SET = EventType.of("indicator-target.set", 1);
-    public static final EventType PERIOD_SUBMITTED = EventType.of("indicator-period.submitted", 1);
-    public static final EventType PERIOD_APPROVED = EventType.of("indicator-period.approved", 1);
-    public static final EventType PERIOD_ACCEPTED = EventType.of("indicator-period.accepted", 1);
-    public static final EventType PERIOD_UNAPPROVED = EventType.of("indicator-period.unapproved", 1);
-    public static final EventType VIOLATION_FOUND = EventType.of("validation.violation-found", 1);
+    public static final EventType DEFINED = of(IndicatorEventTypes.DEFINED);
+    public static final EventType VALUE_RECORDED = of(IndicatorEventTypes.VALUE_RECORDED);
+    public static final EventType TARGET_SET = of(IndicatorEventTypes.TARGET_SET);
+    public static final EventType PERIOD_SUBMITTED = of(IndicatorEventTypes.PERIOD_SUBMITTED);
+    public static final EventType PERIOD_APPROVED = of(IndicatorEventTypes.PERIOD_APPROVED);
+    public static final EventType PERIOD_ACCEPTED = of(IndicatorEventTypes.PERIOD_ACCEPTED);
+    public static final EventType PERIOD_UNAPPROVED = of(IndicatorEventTypes.PERIOD_UNAPPROVED);
+    public static final EventType VIOLATION_FOUND = of(IndicatorEventTypes.VIOLATION_FOUND);
 
-    /** indicator.defined (also on a catalogue change): what the report needs to label and scale the values. */
-    public record IndicatorDefined(String code, String name, String unit, String unitLabel, String scale,
-            String displayUnit, String aggregation, String direction, String ownerDivision, boolean derived,
-            String formula, List<String> inputs, int version) {
+    /** The department's code in the organisation registry ({@code sct.organisation.department-code}, default {@code SCT-BD}). */
+    public static String department() {
+        return Organisations.from(key -> ConfigProvider.getConfig().getOptionalValue(key, String.class)).department();
     }
 
-    /** indicator-value.recorded: the current value of one indicator for one organisation and period. */
-    public record ValueRecorded(String indicatorCode, String indicatorName, String organization, String period,
-            String periodType, String kind, BigDecimal value, String unit, String scale, String displayUnit,
-            BigDecimal displayValue, String displayText, BigDecimal growth, String growthBasis,
-            BigDecimal publishedGrowth, BigDecimal baseValue, boolean derived, String formula,
-            Map<String, BigDecimal> inputs, String source, String note, int revision, BigDecimal targetValue,
-            BigDecimal targetGrowth, String planDocument, Achievement achievement) {
+    /** The domain's achievement as the contract's record (the same fields). */
+    public static Achievement achievement(vn.binhduong.sct.indicator.domain.Achievement a) {
+        return a == null ? null : new Achievement(a.basis(), a.actual(), a.target(), a.variance(), a.achievementPercent(),
+                a.met(), a.summary());
     }
 
-    /** indicator-target.set: a plan target, with the achievement when a value is already recorded. */
-    public record TargetSet(String indicatorCode, String indicatorName, String organization, String period,
-            BigDecimal targetValue, BigDecimal targetGrowth, String unit, String scale, String displayUnit,
-            BigDecimal displayTargetValue, String planDocument, String note, Achievement achievement) {
+    /** The contract's achievement as the domain's, for the API views built from a payload. */
+    public static vn.binhduong.sct.indicator.domain.Achievement achievement(Achievement a) {
+        return a == null ? null : new vn.binhduong.sct.indicator.domain.Achievement(a.basis(), a.actual(), a.target(),
+                a.variance(), a.achievementPercent(), a.met(), a.summary());
     }
 
-    /** indicator-period.submitted / approved / accepted / unapproved: the period's state, and its figures when approved. */
-    public record PeriodStateChanged(String organization, String period, String periodType, String state,
-            String previousState, String reason, int highViolations, int otherViolations, List<ValueRecorded> values) {
-    }
-
-    /** validation.violation-found: a rule the figures of one organisation and period break, with both sides' values. */
-    public record ViolationFound(String ruleCode, String ruleName, String organization, String period, String operator,
-            String leftExpression, String rightExpression, BigDecimal leftValue, BigDecimal rightValue,
-            BigDecimal difference, BigDecimal tolerance, String importance, String message) {
+    private static EventType of(EventContract c) {
+        return EventType.of(c.type(), c.version());
     }
 
     private IndicatorEvents() {

@@ -14,6 +14,7 @@ import vn.binhduong.sct.indicator.domain.ApprovalState;
 import vn.binhduong.sct.indicator.domain.IndicatorValue;
 import vn.binhduong.sct.indicator.domain.Period;
 import vn.binhduong.sct.indicator.domain.PeriodApproval;
+import vn.binhduong.sct.contract.indicator.IndicatorPayloads;
 import vn.binhduong.sct.indicator.events.IndicatorEvents;
 import vn.binhduong.sct.platform.events.EventType;
 import vn.binhduong.sct.platform.outbox.Outbox;
@@ -126,12 +127,12 @@ public class ApprovalService {
         }
         PeriodApproval.getEntityManager().flush();
         audit.record("PERIOD_" + to.name(), a.organization, a.period, null, from + " → " + to, reason);
-        List<IndicatorEvents.ValueRecorded> figures = to == ApprovalState.APPROVED || to == ApprovalState.ACCEPTED
+        List<IndicatorPayloads.ValueRecorded> figures = to == ApprovalState.APPROVED || to == ApprovalState.ACCEPTED
                 ? IndicatorValue.<IndicatorValue>list("organization = ?1 and period = ?2 order by indicator.code",
                         a.organization, a.period).stream().map(ValueFacts::of).toList()
                 : List.of();
         outbox.record(event, a.organization, "indicator-period", a.organization + "/" + a.period,
-                new IndicatorEvents.PeriodStateChanged(a.organization, a.period, Period.parse(a.period).type().name(),
+                new IndicatorPayloads.PeriodStateChanged(a.organization, a.period, Period.parse(a.period).type().name(),
                         to.name(), from.name(), reason, Math.max(high, 0), Math.max(other, 0), figures));
         return a;
     }

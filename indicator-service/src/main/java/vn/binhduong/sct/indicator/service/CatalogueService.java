@@ -18,6 +18,7 @@ import vn.binhduong.sct.indicator.domain.Direction;
 import vn.binhduong.sct.indicator.domain.Indicator;
 import vn.binhduong.sct.indicator.domain.IndicatorSet;
 import vn.binhduong.sct.indicator.domain.Scale;
+import vn.binhduong.sct.contract.indicator.IndicatorPayloads;
 import vn.binhduong.sct.indicator.events.IndicatorEvents;
 import vn.binhduong.sct.platform.outbox.Outbox;
 import vn.binhduong.sct.platform.problem.ProblemException;
@@ -95,8 +96,8 @@ public class CatalogueService {
     }
 
     private void published(Indicator e, String action) {
-        outbox.record(IndicatorEvents.DEFINED, ORGANIZATION, "indicator", e.id.toString(),
-                new IndicatorEvents.IndicatorDefined(e.code, e.name, e.unit.name(), e.unitLabel, e.scale.name(),
+        outbox.record(IndicatorEvents.DEFINED, IndicatorEvents.department(), "indicator", e.id.toString(),
+                new IndicatorPayloads.IndicatorDefined(e.code, e.name, e.unit.name(), e.unitLabel, e.scale.name(),
                         e.displayUnit(), e.aggregation.name(), e.direction.name(), e.ownerDivision, e.derived(),
                         e.formula, inputs(e), e.version));
         audit.record(action, null, null, e.code, e.name + (e.derived() ? " = " + e.formula : ""), null);

@@ -14,8 +14,9 @@ import vn.binhduong.sct.indicator.domain.Indicator;
 import vn.binhduong.sct.indicator.domain.IndicatorValue;
 import vn.binhduong.sct.indicator.domain.Period;
 import vn.binhduong.sct.indicator.domain.PlanTarget;
+import vn.binhduong.sct.contract.indicator.IndicatorPayloads;
 import vn.binhduong.sct.indicator.events.IndicatorEvents;
-import vn.binhduong.sct.indicator.events.IndicatorEvents.ValueRecorded;
+import vn.binhduong.sct.contract.indicator.IndicatorPayloads.ValueRecorded;
 import vn.binhduong.sct.platform.outbox.Outbox;
 import vn.binhduong.sct.platform.problem.ProblemException;
 
@@ -94,7 +95,7 @@ public class TargetService {
         audit.record(before == null ? "TARGET_SET" : "TARGET_CHANGED", t.organization, t.period, ind.code,
                 (before == null ? "" : before + " → ") + describe(t), null);
         IndicatorValue v = IndicatorValue.find(ind.id, t.organization, t.period);
-        Achievement achievement = null;
+        IndicatorPayloads.Achievement achievement = null;
         if (v != null) {
             ValueRecorded facts = ValueFacts.of(v);
             achievement = facts.achievement();
@@ -102,7 +103,7 @@ public class TargetService {
         }
         outbox.record(IndicatorEvents.TARGET_SET, t.organization, "indicator-target",
                 ind.code + "/" + t.organization + "/" + t.period,
-                new IndicatorEvents.TargetSet(ind.code, ind.name, t.organization, t.period, ValueFacts.plain(t.targetValue),
+                new IndicatorPayloads.TargetSet(ind.code, ind.name, t.organization, t.period, ValueFacts.plain(t.targetValue),
                         ValueFacts.plain(t.targetGrowth), ind.unit.name(), ind.scale.name(), ind.displayUnit(),
                         t.targetValue == null ? null : ValueFacts.display(ind, t.targetValue), t.planDocument, t.note,
                         achievement));

@@ -17,6 +17,7 @@ import vn.binhduong.sct.indicator.domain.Period;
 import vn.binhduong.sct.indicator.domain.PlanTarget;
 import vn.binhduong.sct.indicator.domain.RuleDefinition;
 import vn.binhduong.sct.indicator.domain.Violation;
+import vn.binhduong.sct.contract.indicator.IndicatorPayloads;
 import vn.binhduong.sct.indicator.events.IndicatorEvents;
 import vn.binhduong.sct.platform.outbox.Outbox;
 import vn.binhduong.sct.platform.problem.ProblemException;
@@ -168,7 +169,7 @@ public class ValidationService {
             audit.record("VIOLATION_FOUND", organization, period.code(), null, d.code + ": " + o.message(), null);
             outbox.record(IndicatorEvents.VIOLATION_FOUND, organization, "validation-violation",
                     d.code + "/" + organization + "/" + period.code(),
-                    new IndicatorEvents.ViolationFound(d.code, d.name, organization, period.code(), d.operator.symbol(),
+                    new IndicatorPayloads.ViolationFound(d.code, d.name, organization, period.code(), d.operator.symbol(),
                             d.leftExpression, d.rightExpression, o.left(), o.right(), o.difference(), ValueFacts.plain(d.tolerance),
                             d.importance.name(), o.message()));
         }

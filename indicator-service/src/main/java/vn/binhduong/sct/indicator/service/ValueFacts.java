@@ -9,7 +9,8 @@ import vn.binhduong.sct.indicator.domain.Indicator;
 import vn.binhduong.sct.indicator.domain.IndicatorValue;
 import vn.binhduong.sct.indicator.domain.Period;
 import vn.binhduong.sct.indicator.domain.PlanTarget;
-import vn.binhduong.sct.indicator.events.IndicatorEvents.ValueRecorded;
+import vn.binhduong.sct.contract.indicator.IndicatorPayloads.ValueRecorded;
+import vn.binhduong.sct.indicator.events.IndicatorEvents;
 import vn.binhduong.sct.platform.format.VnFormat;
 
 /** What a stored value means: its growth (computed or published), display form, target and achievement. */
@@ -41,7 +42,7 @@ public final class ValueFacts {
                 plain(v.publishedGrowth), basis != null && basis.equals("COMPUTED") ? plain(baseValue) : null,
                 v.derived, ind.formula, plain(v.inputs), v.source, v.note, v.revision, target == null ? null : plain(target.targetValue),
                 target == null ? null : plain(target.targetGrowth), target == null ? null : target.planDocument,
-                Achievement.of(ind, v.value, growth, target));
+                IndicatorEvents.achievement(Achievement.of(ind, v.value, growth, target)));
     }
 
     /** 107.000000 from the database is 107 to a reader. */

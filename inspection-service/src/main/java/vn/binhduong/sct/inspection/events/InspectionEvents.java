@@ -1,83 +1,53 @@
 package vn.binhduong.sct.inspection.events;
 
-import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
 
+import vn.binhduong.sct.contract.EventContract;
+import vn.binhduong.sct.contract.common.EstablishmentType;
+import vn.binhduong.sct.contract.common.Labelled;
+import vn.binhduong.sct.contract.common.Organisations;
+import vn.binhduong.sct.contract.inspection.InspectionEventTypes;
 import vn.binhduong.sct.platform.events.EventType;
 
 /**
- * The event types this service publishes to sct.inspection.events, each with its payload version and payload record.
- * docs/events/inspection-service.md documents them.
+ * The event types this service publishes to sct.inspection.events, as the contract declares them
+ * ({@link InspectionEventTypes}; payload records in {@code vn.binhduong.sct.contract.inspection.InspectionPayloads}).
  */
 public final class InspectionEvents {
-    public static final EventType REGISTERED = EventType.of("inspection-body.registered", 1);
-    public static final EventType PROGRAMME_ISSUED = EventType.of("inspection-programme.issued", 1);
-    public static final EventType ITEM_PLANNED = EventType.of("inspection-item.planned", 1);
-    public static final EventType ITEM_STARTED = EventType.of("inspection-item.started", 1);
-    public static final EventType ITEM_CONCLUDED = EventType.of("inspection-item.concluded", 1);
-    public static final EventType ITEM_POSTPONED = EventType.of("inspection-item.postponed", 1);
-    public static final EventType ITEM_CANCELLED = EventType.of("inspection-item.cancelled", 1);
-    public static final EventType SELF_INSPECTION_RECORDED = EventType.of("self-inspection.recorded", 1);
-    public static final EventType STATE_INSPECTION_OPENED = EventType.of("state-inspection.opened", 1);
-    public static final EventType STATE_INSPECTION_CONCLUDED = EventType.of("state-inspection.concluded", 1);
-    public static final EventType PENALTY_DECIDED = EventType.of("penalty.decided", 1);
-    public static final EventType PENALTY_PAID = EventType.of("penalty.paid", 1);
-    public static final EventType COMPLIANCE_TEAM_FORMED = EventType.of("compliance-team.formed", 1);
-    public static final EventType COMPLIANCE_VISIT_RECORDED = EventType.of("compliance-visit.recorded", 1);
-    public static final EventType COMPLIANCE_COVERAGE_REPORTED = EventType.of("compliance-coverage.reported", 1);
-    public static final EventType PLANNED_WORK_REGISTERED = EventType.of("planned-work.registered", 1);
-    public static final EventType PLANNED_WORK_POSTPONED = EventType.of("planned-work.postponed", 1);
+    public static final EventType REGISTERED = of(InspectionEventTypes.REGISTERED);
+    public static final EventType PROGRAMME_ISSUED = of(InspectionEventTypes.PROGRAMME_ISSUED);
+    public static final EventType ITEM_PLANNED = of(InspectionEventTypes.ITEM_PLANNED);
+    public static final EventType ITEM_STARTED = of(InspectionEventTypes.ITEM_STARTED);
+    public static final EventType ITEM_CONCLUDED = of(InspectionEventTypes.ITEM_CONCLUDED);
+    public static final EventType ITEM_POSTPONED = of(InspectionEventTypes.ITEM_POSTPONED);
+    public static final EventType ITEM_CANCELLED = of(InspectionEventTypes.ITEM_CANCELLED);
+    public static final EventType SELF_INSPECTION_RECORDED = of(InspectionEventTypes.SELF_INSPECTION_RECORDED);
+    public static final EventType STATE_INSPECTION_OPENED = of(InspectionEventTypes.STATE_INSPECTION_OPENED);
+    public static final EventType STATE_INSPECTION_CONCLUDED = of(InspectionEventTypes.STATE_INSPECTION_CONCLUDED);
+    public static final EventType PENALTY_DECIDED = of(InspectionEventTypes.PENALTY_DECIDED);
+    public static final EventType PENALTY_PAID = of(InspectionEventTypes.PENALTY_PAID);
+    public static final EventType COMPLIANCE_TEAM_FORMED = of(InspectionEventTypes.COMPLIANCE_TEAM_FORMED);
+    public static final EventType COMPLIANCE_VISIT_RECORDED = of(InspectionEventTypes.COMPLIANCE_VISIT_RECORDED);
+    public static final EventType COMPLIANCE_COVERAGE_REPORTED = of(InspectionEventTypes.COMPLIANCE_COVERAGE_REPORTED);
+    public static final EventType PLANNED_WORK_REGISTERED = of(InspectionEventTypes.PLANNED_WORK_REGISTERED);
+    public static final EventType PLANNED_WORK_POSTPONED = of(InspectionEventTypes.PLANNED_WORK_POSTPONED);
 
-    /** inspection-body.registered: the same three fields the untyped map carried before. */
-    public record InspectionBodyRegistered(String code, String name, String organization) {
+    /**
+     * The code to publish for an organisation a request named: the department's registry code
+     * ({@code sct.organisation.department-code}, default {@code SCT-BD}) for any of its aliases
+     * ({@code sct.organisation.department-aliases}, default {@code SCT}), else the code itself.
+     */
+    public static String organisation(String code) {
+        return Organisations.from(key -> ConfigProvider.getConfig().getOptionalValue(key, String.class)).canonical(code);
     }
 
-    public record ProgrammeIssued(UUID programmeId, String bodyCode, String bodyName, String organization,
-            String documentNumber, LocalDate issuedOn, int year, String title, int itemsPlanned) {
+    /** This service's establishment kinds in the shared vocabulary (the same names). */
+    public static EstablishmentType establishmentType(vn.binhduong.sct.inspection.domain.EstablishmentType t) {
+        return Labelled.map(t, EstablishmentType.class);
     }
 
-    /** One payload for every item transition; fields that do not apply yet are null. */
-    public record ItemChanged(UUID itemId, UUID programmeId, String documentNumber, String bodyCode, String bodyName,
-            String organization, int year, String kind, String mode, String targetType, String targetRef,
-            String targetCellCode, String targetName, String status, LocalDate plannedFrom, LocalDate plannedTo,
-            LocalDate startedOn, LocalDate concludedOn, Boolean violationFound, String remarks, String recommendations,
-            String postponedReason, Integer postponedToYear, String cancelledReason,
-            int programmeItemsPlanned, int programmeItemsConcluded) {
-    }
-
-    public record SelfInspectionRecorded(UUID planId, String organization, String cellCode, int year,
-            LocalDate adoptedOn, int membersPlanned, int membersSelfInspected) {
-    }
-
-    public record StateInspectionChanged(UUID stateInspectionId, String organization, String issuer,
-            String decisionNumber, LocalDate decisionDate, int year, List<String> fields, String title,
-            String leadAgency, boolean interAgency, String status, LocalDate concludedOn, Boolean violationsFound,
-            String findings, int subjectsInspected, int businessesInspected, int individualsInspected,
-            int penaltiesDecided, long penaltiesTotalVnd) {
-    }
-
-    public record PenaltyChanged(UUID penaltyId, UUID stateInspectionId, String organization, String issuer,
-            String decisionNumber, LocalDate decidedOn, int year, String offenderKind, long amountVnd, boolean paid,
-            LocalDate paidOn) {
-    }
-
-    public record ComplianceTeamFormed(UUID teamId, String code, String organization, String name, String scope,
-            int year, String decisionReference) {
-    }
-
-    public record ComplianceVisitRecorded(UUID visitId, String teamCode, String teamScope, String establishmentCode,
-            String establishmentType, LocalDate visitedOn, int year, String result,
-            boolean firstVisitOfEstablishmentInYear) {
-    }
-
-    public record ComplianceCoverageReported(UUID reportId, String organization, int year, String scope, int teams,
-            String establishmentType, int establishments, String source, String sourceSentence) {
-    }
-
-    public record PlannedWorkChanged(UUID plannedWorkId, String organization, int year, String category, String field,
-            String title, String planReference, String status, String postponedReason, Integer postponedToYear,
-            String sourceSentence) {
+    private static EventType of(EventContract c) {
+        return EventType.of(c.type(), c.version());
     }
 
     private InspectionEvents() {

@@ -22,6 +22,7 @@ import vn.binhduong.sct.inspection.domain.ComplianceScope;
 import vn.binhduong.sct.inspection.domain.ComplianceTeam;
 import vn.binhduong.sct.inspection.domain.ComplianceVisit;
 import vn.binhduong.sct.inspection.domain.EstablishmentType;
+import vn.binhduong.sct.contract.inspection.InspectionPayloads;
 import vn.binhduong.sct.inspection.events.InspectionEvents;
 import vn.binhduong.sct.platform.outbox.Outbox;
 import vn.binhduong.sct.platform.problem.ProblemException;
@@ -48,8 +49,8 @@ public class ComplianceService {
         t.year = r.year();
         t.decisionReference = r.decisionReference();
         t.persist();
-        outbox.record(InspectionEvents.COMPLIANCE_TEAM_FORMED, t.organization, "compliance-team", t.code,
-                new InspectionEvents.ComplianceTeamFormed(t.id, t.code, t.organization, t.name, t.scope.name(), t.year,
+        outbox.record(InspectionEvents.COMPLIANCE_TEAM_FORMED, InspectionEvents.organisation(t.organization), "compliance-team", t.code,
+                new InspectionPayloads.ComplianceTeamFormed(t.id, t.code, InspectionEvents.organisation(t.organization), t.name, t.scope.name(), t.year,
                         t.decisionReference));
         return t;
     }
@@ -87,8 +88,8 @@ public class ComplianceService {
         v.result = r.result();
         v.remarks = r.remarks();
         v.persist();
-        outbox.record(InspectionEvents.COMPLIANCE_VISIT_RECORDED, team.organization, "compliance-establishment", e.code,
-                new InspectionEvents.ComplianceVisitRecorded(v.id, team.code, team.scope.name(), e.code, e.type.name(),
+        outbox.record(InspectionEvents.COMPLIANCE_VISIT_RECORDED, InspectionEvents.organisation(team.organization), "compliance-establishment", e.code,
+                new InspectionPayloads.ComplianceVisitRecorded(v.id, team.code, team.scope.name(), e.code, InspectionEvents.establishmentType(e.type),
                         v.visitedOn, v.year, v.result.name(), first));
         return new VisitView(v.id, v.teamCode, e.code, e.type, v.visitedOn, v.result, v.remarks, first);
     }
@@ -106,9 +107,9 @@ public class ComplianceService {
         c.source = r.source();
         c.sourceSentence = r.sourceSentence();
         c.persist();
-        outbox.record(InspectionEvents.COMPLIANCE_COVERAGE_REPORTED, c.organization, "compliance-coverage-report",
-                c.id.toString(), new InspectionEvents.ComplianceCoverageReported(c.id, c.organization, c.year,
-                        c.scope.name(), c.teams, c.establishmentType.name(), c.establishments, c.source, c.sourceSentence));
+        outbox.record(InspectionEvents.COMPLIANCE_COVERAGE_REPORTED, InspectionEvents.organisation(c.organization), "compliance-coverage-report",
+                c.id.toString(), new InspectionPayloads.ComplianceCoverageReported(c.id, InspectionEvents.organisation(c.organization), c.year,
+                        c.scope.name(), c.teams, InspectionEvents.establishmentType(c.establishmentType), c.establishments, c.source, c.sourceSentence));
         return c;
     }
 

@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 
 import vn.binhduong.sct.inspection.api.InspectionBodyResource.InspectionBodyRequest;
 import vn.binhduong.sct.inspection.domain.InspectionBody;
+import vn.binhduong.sct.contract.inspection.InspectionPayloads;
 import vn.binhduong.sct.inspection.events.InspectionEvents;
 import vn.binhduong.sct.platform.outbox.Outbox;
 import vn.binhduong.sct.platform.problem.ProblemException;
@@ -30,8 +31,8 @@ public class InspectionBodyService {
         e.name = request.name();
         e.organization = request.organization();
         e.persist();
-        outbox.record(InspectionEvents.REGISTERED, e.organization, "inspection-body", e.id.toString(),
-                new InspectionEvents.InspectionBodyRegistered(e.code, e.name, e.organization));
+        outbox.record(InspectionEvents.REGISTERED, InspectionEvents.organisation(e.organization), "inspection-body", e.id.toString(),
+                new InspectionPayloads.InspectionBodyRegistered(e.code, e.name, InspectionEvents.organisation(e.organization)));
         return e;
     }
 

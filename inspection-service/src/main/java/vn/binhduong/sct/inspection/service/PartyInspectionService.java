@@ -25,8 +25,9 @@ import vn.binhduong.sct.inspection.domain.ItemStatus;
 import vn.binhduong.sct.inspection.domain.KnownPartyUnit;
 import vn.binhduong.sct.inspection.domain.SelfInspectionPlan;
 import vn.binhduong.sct.inspection.domain.TargetType;
+import vn.binhduong.sct.contract.inspection.InspectionPayloads;
 import vn.binhduong.sct.inspection.events.InspectionEvents;
-import vn.binhduong.sct.inspection.events.InspectionEvents.ItemChanged;
+import vn.binhduong.sct.contract.inspection.InspectionPayloads.ItemChanged;
 import vn.binhduong.sct.platform.events.EventType;
 import vn.binhduong.sct.platform.outbox.Outbox;
 import vn.binhduong.sct.platform.problem.ProblemException;
@@ -65,8 +66,8 @@ public class PartyInspectionService {
         }
         p.persist();
         List<ItemRequest> items = r.items() == null ? List.of() : r.items();
-        outbox.record(InspectionEvents.PROGRAMME_ISSUED, p.organization, "inspection-programme", p.id.toString(),
-                new InspectionEvents.ProgrammeIssued(p.id, body.code, body.name, p.organization, p.documentNumber,
+        outbox.record(InspectionEvents.PROGRAMME_ISSUED, InspectionEvents.organisation(p.organization), "inspection-programme", p.id.toString(),
+                new InspectionPayloads.ProgrammeIssued(p.id, body.code, body.name, InspectionEvents.organisation(p.organization), p.documentNumber,
                         p.issuedOn, p.year, p.title, items.size()));
         for (ItemRequest item : items) {
             addItem(p, body, item);
@@ -149,8 +150,8 @@ public class PartyInspectionService {
     private void publish(EventType type, InspectionProgramme p, InspectionBody body, InspectionItem i) {
         InspectionItem.getEntityManager().flush();
         Completion c = Completion.of(items(p.id));
-        outbox.record(type, p.organization, "inspection-item", i.id.toString(), new ItemChanged(i.id, p.id,
-                p.documentNumber, body.code, body.name, p.organization, p.year, i.kind.name(), i.mode.name(),
+        outbox.record(type, InspectionEvents.organisation(p.organization), "inspection-item", i.id.toString(), new ItemChanged(i.id, p.id,
+                p.documentNumber, body.code, body.name, InspectionEvents.organisation(p.organization), p.year, i.kind.name(), i.mode.name(),
                 i.targetType.name(), i.targetRef, i.targetCellCode, i.targetName, i.status.name(), i.plannedFrom,
                 i.plannedTo, i.startedOn, i.concludedOn, i.violationFound, i.remarks, i.recommendations,
                 i.postponedReason, i.postponedToYear, i.cancelledReason, c.planned(), c.concluded()));
@@ -187,8 +188,8 @@ public class PartyInspectionService {
         plan.membersSelfInspected = r.membersSelfInspected();
         plan.remarks = r.remarks();
         plan.persist();
-        outbox.record(InspectionEvents.SELF_INSPECTION_RECORDED, plan.organization, "self-inspection-plan",
-                plan.id.toString(), new InspectionEvents.SelfInspectionRecorded(plan.id, plan.organization,
+        outbox.record(InspectionEvents.SELF_INSPECTION_RECORDED, InspectionEvents.organisation(plan.organization), "self-inspection-plan",
+                plan.id.toString(), new InspectionPayloads.SelfInspectionRecorded(plan.id, InspectionEvents.organisation(plan.organization),
                         plan.cellCode, plan.year, plan.adoptedOn, plan.membersPlanned, plan.membersSelfInspected));
         return plan;
     }

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import vn.binhduong.sct.inspection.api.PartyInspectionApi.PostponementRequest;
 import vn.binhduong.sct.inspection.api.PlannedWorkResource.PlannedWorkRequest;
 import vn.binhduong.sct.inspection.domain.PlannedWork;
+import vn.binhduong.sct.contract.inspection.InspectionPayloads;
 import vn.binhduong.sct.inspection.events.InspectionEvents;
 import vn.binhduong.sct.platform.events.EventType;
 import vn.binhduong.sct.platform.outbox.Outbox;
@@ -49,8 +50,8 @@ public class PlannedWorkService {
     }
 
     private void publish(EventType type, PlannedWork w) {
-        outbox.record(type, w.organization, "planned-work", w.id.toString(), new InspectionEvents.PlannedWorkChanged(
-                w.id, w.organization, w.year, w.category.name(), w.field == null ? null : w.field.name(), w.title,
+        outbox.record(type, InspectionEvents.organisation(w.organization), "planned-work", w.id.toString(), new InspectionPayloads.PlannedWorkChanged(
+                w.id, InspectionEvents.organisation(w.organization), w.year, w.category.name(), w.field == null ? null : w.field.name(), w.title,
                 w.planReference, w.status.name(), w.postponedReason, w.postponedToYear, w.sourceSentence));
     }
 

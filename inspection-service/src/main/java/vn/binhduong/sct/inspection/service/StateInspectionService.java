@@ -18,6 +18,7 @@ import vn.binhduong.sct.inspection.domain.PenaltyDecision;
 import vn.binhduong.sct.inspection.domain.StateInspection;
 import vn.binhduong.sct.inspection.domain.StateInspectionSubject;
 import vn.binhduong.sct.inspection.domain.SubjectKind;
+import vn.binhduong.sct.contract.inspection.InspectionPayloads;
 import vn.binhduong.sct.inspection.events.InspectionEvents;
 import vn.binhduong.sct.platform.events.EventType;
 import vn.binhduong.sct.platform.outbox.Outbox;
@@ -94,8 +95,8 @@ public class StateInspectionService {
     private void publish(EventType type, StateInspection s) {
         List<StateInspectionSubject> subjects = subjects(s.id);
         List<PenaltyDecision> penalties = PenaltyDecision.list("stateInspectionId", s.id);
-        outbox.record(type, s.organization, "state-inspection", s.id.toString(),
-                new InspectionEvents.StateInspectionChanged(s.id, s.organization, s.issuer, s.decisionNumber,
+        outbox.record(type, InspectionEvents.organisation(s.organization), "state-inspection", s.id.toString(),
+                new InspectionPayloads.StateInspectionChanged(s.id, InspectionEvents.organisation(s.organization), s.issuer, s.decisionNumber,
                         s.decisionDate, s.year, s.fieldList().stream().map(Enum::name).toList(), s.title, s.leadAgency,
                         s.interAgency, s.status.name(), s.concludedOn, s.violationsFound, s.findings, subjects.size(),
                         (int) subjects.stream().filter(x -> x.subjectKind == SubjectKind.BUSINESS).count(),
@@ -155,8 +156,8 @@ public class StateInspectionService {
     }
 
     private void publish(EventType type, PenaltyDecision p) {
-        outbox.record(type, p.organization, "penalty", p.id.toString(), new InspectionEvents.PenaltyChanged(p.id,
-                p.stateInspectionId, p.organization, p.issuer, p.decisionNumber, p.decidedOn, p.year,
+        outbox.record(type, InspectionEvents.organisation(p.organization), "penalty", p.id.toString(), new InspectionPayloads.PenaltyChanged(p.id,
+                p.stateInspectionId, InspectionEvents.organisation(p.organization), p.issuer, p.decisionNumber, p.decidedOn, p.year,
                 p.offenderKind.name(), p.amountVnd, p.paid, p.paidOn));
     }
 

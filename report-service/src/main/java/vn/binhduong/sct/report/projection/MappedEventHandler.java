@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
+import vn.binhduong.sct.contract.common.Organisations;
 import vn.binhduong.sct.platform.events.EventEnvelope;
 import vn.binhduong.sct.platform.events.EventJson;
 import vn.binhduong.sct.platform.inbox.EventHandler;
@@ -31,6 +32,8 @@ public class MappedEventHandler implements EventHandler {
     private static final Logger LOG = Logger.getLogger(MappedEventHandler.class);
 
     private final FigureStore store;
+    private final Organisations organisations = Organisations.from(
+            key -> org.eclipse.microprofile.config.ConfigProvider.getConfig().getOptionalValue(key, String.class));
     private final Map<String, List<EventMapping>> byType = new HashMap<>();
 
     public MappedEventHandler(FigureStore store) {
@@ -114,6 +117,8 @@ public class MappedEventHandler implements EventHandler {
             LOG.debugf("%s %s names no organisation; ignored", e.type(), e.id());
             return;
         }
+        // one code per organisation: an event stored before the registry (inspection-service's SCT) counts for SCT-BD
+        org = organisations.canonical(org);
         LocalDate asOf = Payload.date(e, m.asOf());
         Integer year = Boolean.TRUE.equals(m.timeless()) ? Integer.valueOf(0) : Payload.year(e, m.year());
         if (year == null && asOf != null) {

@@ -13,8 +13,10 @@ import java.util.TreeMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import vn.binhduong.sct.contract.common.Organisations;
 import vn.binhduong.sct.platform.format.VnFormat;
 import vn.binhduong.sct.platform.rules.RuleEngine;
 import vn.binhduong.sct.report.domain.FigureView;
@@ -30,10 +32,17 @@ public class FigureQuery {
     public FigureQuery(EntityManager em,
             @ConfigProperty(name = "sct.report.related-organizations") Optional<List<String>> relatedOrganizations) {
         this.em = em;
+        // The organisation code registry (sct.organisation.*, the keys the producers read): the party committee's
+        // report covers the department's indicators and operations, published under the department's one code.
+        Organisations registry = Organisations.from(key -> ConfigProvider.getConfig().getOptionalValue(key, String.class));
+        related.computeIfAbsent(registry.partyCommittee(), k -> new ArrayList<>()).add(registry.department());
         for (String pair : relatedOrganizations.orElse(List.of())) {
             String[] p = pair.split(":");
             if (p.length == 2) {
-                related.computeIfAbsent(p[0].trim(), k -> new ArrayList<>()).add(p[1].trim());
+                List<String> to = related.computeIfAbsent(p[0].trim(), k -> new ArrayList<>());
+                if (!to.contains(p[1].trim())) {
+                    to.add(p[1].trim());
+                }
             }
         }
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import vn.binhduong.sct.platform.format.VnFormat;
+import vn.binhduong.sct.contract.common.EstablishmentType;
 import vn.binhduong.sct.report.domain.FigureView;
 import vn.binhduong.sct.report.report.Figures;
 import vn.binhduong.sct.report.report.ReportDocument.Block;
@@ -114,8 +115,8 @@ public final class CovidEconomyWriter extends SectionWriter {
             String k = e.getKey();
             if (!reported || k.endsWith(".max")) {
                 String type = reported ? k.substring(0, k.length() - ".max".length()) : k;
-                inspected.add(e.getValue().formatted() + " " + RETAIL.getOrDefault(type,
-                        type.contains("cluster-business") ? "doanh nghiệp trong CCN" : type));
+                EstablishmentType t = EstablishmentType.fromWire(type);
+                inspected.add(e.getValue().formatted() + " " + (t != null ? t.label() : RETAIL.getOrDefault(type, type)));
             }
         }
         return new Inspections(teams, inspected);

@@ -61,6 +61,10 @@ public final class EmbeddedPostgres implements AutoCloseable {
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
+                    // the server's log holds no stored value: an error's DETAIL repeats the offending key ("Key
+                    // (national_id)=(...) already exists") and the failing statement may carry literals
+                    .setServerConfig("log_error_verbosity", "terse")
+                    .setServerConfig("log_min_error_statement", "panic")
                     .setPGStartupWait(java.time.Duration.ofSeconds(60));
             server = builder.start();
         } catch (IOException e) {

@@ -50,6 +50,7 @@ import io.opentelemetry.context.Scope;
 import org.jboss.logging.MDC;
 
 import vn.binhduong.sct.platform.events.EventEnvelope;
+import vn.binhduong.sct.platform.text.LogSafe;
 import vn.binhduong.sct.platform.tracing.EventTracing;
 import vn.binhduong.sct.platform.events.EventJson;
 import vn.binhduong.sct.platform.problem.DatabaseErrors;
@@ -345,8 +346,12 @@ public class InboxConsumer {
                     throw new DatabaseDown(e); // not the event's fault: never set aside for it
                 }
                 if (attempt >= config.maxAttempts()) {
-                    LOG.errorf(e, "event at %s-%d@%d failed %d times; set aside in inbox_dead_letter", r.topic(),
-                            r.partition(), r.offset(), attempt);
+                    org.apache.kafka.common.header.Header id = r.headers()
+                            .lastHeader(vn.binhduong.sct.platform.events.EventHeaders.EVENT_ID);
+                    String eventId = id == null ? "(no event-id header)"
+                            : LogSafe.of(new String(id.value(), java.nio.charset.StandardCharsets.UTF_8));
+                    LOG.errorf(e, "event %s at %s-%d@%d failed %d times; set aside in inbox_dead_letter", eventId,
+                            r.topic(), r.partition(), r.offset(), attempt);
                     try {
                         QuarkusTransaction.requiringNew().run(() -> deadLetter(r, e));
                     } catch (RuntimeException deadLetterFailed) {

@@ -57,7 +57,9 @@ public class MemberRegistryHandler implements EventHandler {
         if (("member.admitted".equals(e.type()) || "candidate.admitted".equals(e.type())) && admitted == null) {
             admitted = effective;
         }
-        String status = Payload.text(e, "status");
+        // candidate.admitted states the candidate's status (ADMITTED), not the member's: the member's status comes with
+        // member.admitted (PROBATIONARY); taking it would count a member admitted from the awareness class as official
+        String status = "candidate.admitted".equals(e.type()) ? null : Payload.text(e, "status");
         if (status != null && e.payload().has("onOfficialRoll") && !e.payload().get("onOfficialRoll").asBoolean(true)) {
             status = "OFF_ROLL"; // a temporary attendee is not counted in the organisation's membership
         }

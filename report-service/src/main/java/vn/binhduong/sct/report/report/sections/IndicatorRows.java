@@ -64,8 +64,11 @@ public final class IndicatorRows {
                 assessment = Wording.say("indicators", "assessment", new Assessment(met, false,
                         VnFormat.percent(Figures.percent(value.value(), planValue), 2)));
             }
-            if (growth == null && plan == null && planValue == null && !f.indicatorOrder().contains(code)) {
-                continue; // counts without growth or plan (markets by class...) are not among the main indicators
+            if (plan == null && planValue == null && !f.indicatorOrder().contains(code)) {
+                // the main indicators are the configured ones and those with a plan for the year; a count without a plan
+                // is not one of them (markets by class...), even once indicator-service computes its growth on the year
+                // before (documents received, study sessions: every count of a second year)
+                continue;
             }
             rows.add(new IndicatorRow(code, name, printableValue ? value.formatted() : null,
                     growth == null ? null : change(growth), prev == null || prev.value() == null ? null : change(prev.value()),

@@ -464,10 +464,28 @@ public final class Launcher implements AutoCloseable {
             return;
         }
         int year = options.demoYear.get();
-        loadDemo(year);
+        for (int y : demoYears(year)) {
+            loadDemo(y);
+        }
         awaitCaughtUp(Duration.ofSeconds(120));
         if (options.reportOut.isPresent()) {
             writeReport(year, options.reportOut.get());
+        }
+    }
+
+    /**
+     * The demo years to load for {@code --demo year}, in order: every year of {@code deploy/demo} up to {@code year}. A
+     * year's data builds on the years before it (the 2022 members are the 2021 members carried forward), so
+     * {@code --demo 2022} loads 2021 first; {@code --demo 2021} loads 2021 alone.
+     */
+    List<Integer> demoYears(int year) throws IOException {
+        Path root = options.home.resolve("deploy/demo");
+        if (!Files.isDirectory(root.resolve(Integer.toString(year)))) {
+            throw new IllegalStateException("no demo data for " + year + " in " + root.resolve(Integer.toString(year)));
+        }
+        try (var dirs = Files.list(root)) {
+            return dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()).filter(n -> n.matches("\\d{4}"))
+                    .map(Integer::valueOf).filter(y -> y <= year).sorted().toList();
         }
     }
 

@@ -25,7 +25,8 @@ public final class Options {
               --brokers N           start N embedded Kafka brokers as one KRaft cluster (default 1; 3 replicates
                                     every topic three times with min.insync.replicas=2); changing N needs --reset
               --no-supervise        do not restart a service, broker or PostgreSQL that dies (for debugging)
-              --demo YEAR           load the demo data set of YEAR (deploy/demo/YEAR) through the public APIs
+              --demo YEAR           load the demo data set of YEAR (deploy/demo/YEAR) through the public APIs, after
+                                    the demo years before it (--demo 2022 loads 2021, then 2022)
               --report-out DIR      after loading, write the annual report of that year in every format into DIR
               --exit                stop everything and exit once the steps above are done (non-interactive)
               --help                this text

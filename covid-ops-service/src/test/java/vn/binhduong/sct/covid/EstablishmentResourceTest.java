@@ -35,4 +35,22 @@ class EstablishmentResourceTest {
         given().auth().oauth2(TestTokens.as(Roles.VIEWER)).get("/api/v1/establishments/X-1").then().statusCode(200);
         given().get("/q/health/ready").then().statusCode(200);
     }
+
+    /**
+     * One establishment vocabulary on the wire: this service's CLUSTER_BUSINESS is published as the contract's
+     * INDUSTRIAL_CLUSTER_BUSINESS (inspection-service's name), while its own API keeps answering CLUSTER_BUSINESS; the
+     * organisation is the registry's department code.
+     */
+    @Test
+    void aClusterBusinessIsPublishedInTheSharedVocabulary() {
+        try (EventProbe probe = EventProbe.fromNow("sct.covid.events")) {
+            given().auth().oauth2(TestTokens.as(Roles.ADMIN)).contentType(ContentType.JSON)
+                    .body("{\"code\":\"CCN-V1\", \"name\":\"Công ty trong CCN\", \"type\":\"CLUSTER_BUSINESS\"}")
+                    .post("/api/v1/establishments").then().statusCode(201).body("type", equalTo("CLUSTER_BUSINESS"));
+            EventEnvelope e = probe.awaitType("establishment.registered", 1).get(0);
+            assertEquals("CCN-V1", e.payload().get("code").asText());
+            assertEquals("INDUSTRIAL_CLUSTER_BUSINESS", e.payload().get("type").asText());
+            assertEquals("SCT-BD", e.organization());
+        }
+    }
 }

@@ -35,4 +35,28 @@ class InspectionBodyResourceTest {
         given().auth().oauth2(TestTokens.as(Roles.INTEGRATION)).get("/api/v1/bodies/X-1").then().statusCode(200);
         given().get("/q/health/ready").then().statusCode(200);
     }
+
+    /**
+     * The department has one code on the wire (the contract's organisation registry): a body registered for SCT, the
+     * code clients type, is published for SCT-BD, in the envelope and the payload; a party organisation's code is kept.
+     */
+    @Test
+    void theDepartmentsFactsArePublishedUnderItsRegistryCode() {
+        try (EventProbe probe = EventProbe.fromNow("sct.inspection.events")) {
+            given().auth().oauth2(TestTokens.as(Roles.ADMIN)).contentType(ContentType.JSON)
+                    .body("{\"code\":\"ORG-SCT\", \"name\":\"Thanh tra Sở\", \"organization\":\"SCT\"}")
+                    .post("/api/v1/bodies").then().statusCode(201).body("organization", equalTo("SCT"));
+            given().auth().oauth2(TestTokens.as(Roles.ADMIN)).contentType(ContentType.JSON)
+                    .body("{\"code\":\"ORG-DB\", \"name\":\"UBKT Đảng ủy\", \"organization\":\"DB-SCT\"}")
+                    .post("/api/v1/bodies").then().statusCode(201);
+            List<EventEnvelope> events = probe.awaitType("inspection-body.registered", 2);
+            EventEnvelope department = events.stream().filter(e -> e.payload().get("code").asText().equals("ORG-SCT"))
+                    .findFirst().orElseThrow();
+            assertEquals("SCT-BD", department.organization());
+            assertEquals("SCT-BD", department.payload().get("organization").asText());
+            EventEnvelope party = events.stream().filter(e -> e.payload().get("code").asText().equals("ORG-DB"))
+                    .findFirst().orElseThrow();
+            assertEquals("DB-SCT", party.organization());
+        }
+    }
 }

@@ -26,6 +26,7 @@ final class Metrics {
     private static final Pattern METER = Pattern.compile(
             "(Gauge|FunctionCounter|Counter|Timer|DistributionSummary|LongTaskTimer)\\.builder\\(\\s*\"([a-zA-Z0-9_.]+)\"");
     private static final Pattern REGISTRY_METER = Pattern.compile("\\.(timer|counter|gauge)\\(\\s*\"([a-zA-Z0-9_.]+)\"");
+    private static final Pattern SCT_LITERAL = Pattern.compile("String\\s+[A-Za-z_]+\\s*=\\s*\"(sct[._][a-z0-9_.]+)\"");
     private static final Pattern TIMED = Pattern.compile("@Timed\\(\\s*(?:value\\s*=\\s*)?\"([a-zA-Z0-9_.]+)\"");
 
     private Metrics() {
@@ -74,6 +75,17 @@ final class Metrics {
                 Matcher t = TIMED.matcher(src);
                 while (t.find()) {
                     names.addAll(series("Timer", t.group(1)));
+                }
+                // a meter named through a constant (String NAME = "sct...") in a file that builds meters of that kind
+                if (src.contains("io.micrometer")) {
+                    Matcher c = SCT_LITERAL.matcher(src);
+                    while (c.find()) {
+                        for (String kind : List.of("Timer", "FunctionCounter", "Counter", "Gauge")) {
+                            if (src.contains(kind + ".builder(") || src.contains("." + kind.toLowerCase() + "(")) {
+                                names.addAll(series(kind, c.group(1)));
+                            }
+                        }
+                    }
                 }
             }
         }

@@ -29,6 +29,15 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final Path dataDir;
     private final List<Node> nodes = new ArrayList<>();
     private final String maxHeap;
+    private SaslSsl saslSsl;
+
+    /**
+     * A client listener secured like a province's cluster: TLS with the given broker key store (PKCS12, its certificate
+     * valid for 127.0.0.1) and SASL SCRAM-SHA-512 authentication. The PLAINTEXT listener stays for the brokers among
+     * themselves and for {@link #upsertScramUser} (an operator's tool; the services use the secured one).
+     */
+    public record SaslSsl(Path keyStore, String password) {
+    }
 
     /** One broker: its id, client and controller ports, directory and process. */
     private static final class Node {
@@ -36,6 +45,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         final int port;
         final int controllerPort;
         final Path dir;
+        int securePort;
         Process process;
 
         Node(int id, int port, int controllerPort, Path dir) {
@@ -66,12 +76,22 @@ public final class EmbeddedKafka implements AutoCloseable {
         return startCluster(dataDir, 1, port, clean, maxHeap);
     }
 
+    /** One broker with a SASL_SSL client listener besides its PLAINTEXT one; see {@link SaslSsl}. */
+    public static EmbeddedKafka startSecured(Path dataDir, boolean clean, String maxHeap, SaslSsl saslSsl) {
+        return startCluster(dataDir, 1, 0, clean, maxHeap, saslSsl);
+    }
+
+    public static EmbeddedKafka startCluster(Path dataDir, int brokers, int firstPort, boolean clean, String maxHeap) {
+        return startCluster(dataDir, brokers, firstPort, clean, maxHeap, null);
+    }
+
     /**
      * Starts {@code brokers} nodes forming one KRaft cluster. Node {@code i} (from 1) listens on {@code firstPort + i - 1}
      * (free ports when {@code firstPort} is 0) and keeps its data under {@code dataDir/node-i} (a single node directly
      * in {@code dataDir}, as before).
      */
-    public static EmbeddedKafka startCluster(Path dataDir, int brokers, int firstPort, boolean clean, String maxHeap) {
+    private static EmbeddedKafka startCluster(Path dataDir, int brokers, int firstPort, boolean clean, String maxHeap,
+            SaslSsl saslSsl) {
         if (brokers < 1) {
             throw new IllegalArgumentException("at least one broker");
         }
@@ -81,6 +101,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             }
             Files.createDirectories(dataDir);
             EmbeddedKafka kafka = new EmbeddedKafka(dataDir, maxHeap);
+            kafka.saslSsl = saslSsl;
             List<Integer> used = new ArrayList<>();
             for (int i = 1; i <= brokers; i++) {
                 int clientPort = firstPort == 0 ? freeExcept(used) : firstPort + i - 1;
@@ -89,7 +110,12 @@ public final class EmbeddedKafka implements AutoCloseable {
                 used.add(controller);
                 Path dir = brokers == 1 ? dataDir : dataDir.resolve("node-" + i);
                 Files.createDirectories(dir);
-                kafka.nodes.add(new Node(i, clientPort, controller, dir));
+                Node node = new Node(i, clientPort, controller, dir);
+                if (saslSsl != null) {
+                    node.securePort = freeExcept(used);
+                    used.add(node.securePort);
+                }
+                kafka.nodes.add(node);
             }
             String clusterId = kafka.clusterId();
             for (Node n : kafka.nodes) {
@@ -120,6 +146,33 @@ public final class EmbeddedKafka implements AutoCloseable {
         StringJoiner j = new StringJoiner(",");
         nodes.forEach(n -> j.add("127.0.0.1:" + n.port));
         return j.toString();
+    }
+
+    /** The SASL_SSL listeners (host:port list), when started with {@link #startSecured}. */
+    public String securedBootstrapServers() {
+        if (saslSsl == null) {
+            throw new IllegalStateException("this broker has no SASL_SSL listener");
+        }
+        StringJoiner j = new StringJoiner(",");
+        nodes.forEach(n -> j.add("127.0.0.1:" + n.securePort));
+        return j.toString();
+    }
+
+    /**
+     * Creates the SCRAM-SHA-512 user or changes its password, as an operator (or Strimzi's user operator) does; through
+     * the PLAINTEXT listener. Returns once the brokers accept the new credentials.
+     */
+    public void upsertScramUser(String user, String password) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        try (Admin admin = Admin.create(props)) {
+            admin.alterUserScramCredentials(List.of(new org.apache.kafka.clients.admin.UserScramCredentialUpsertion(user,
+                    new org.apache.kafka.clients.admin.ScramCredentialInfo(
+                            org.apache.kafka.clients.admin.ScramMechanism.SCRAM_SHA_512, 8192),
+                    password))).all().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not set the SCRAM credentials of " + user, e);
+        }
     }
 
     /** The client port of the first node. */
@@ -253,6 +306,18 @@ public final class EmbeddedKafka implements AutoCloseable {
         p.setProperty("controller.listener.names", "CONTROLLER");
         p.setProperty("inter.broker.listener.name", "PLAINTEXT");
         p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        if (saslSsl != null) {
+            p.setProperty("listeners", p.getProperty("listeners") + ",SASL_SSL://127.0.0.1:" + n.securePort);
+            p.setProperty("advertised.listeners", p.getProperty("advertised.listeners") + ",SASL_SSL://127.0.0.1:" + n.securePort);
+            p.setProperty("listener.security.protocol.map", p.getProperty("listener.security.protocol.map") + ",SASL_SSL:SASL_SSL");
+            p.setProperty("sasl.enabled.mechanisms", "SCRAM-SHA-512");
+            p.setProperty("listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config",
+                    "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+            p.setProperty("listener.name.sasl_ssl.ssl.keystore.location", saslSsl.keyStore().toString());
+            p.setProperty("listener.name.sasl_ssl.ssl.keystore.password", saslSsl.password());
+            p.setProperty("listener.name.sasl_ssl.ssl.key.password", saslSsl.password());
+            p.setProperty("listener.name.sasl_ssl.ssl.keystore.type", "PKCS12");
+        }
         p.setProperty("log.dirs", n.dir.resolve("data").toString());
         p.setProperty("num.partitions", "3");
         p.setProperty("default.replication.factor", Integer.toString(replicas));

@@ -34,8 +34,10 @@ public class EventPathHealth implements HealthCheck {
         HealthCheckResponseBuilder b = HealthCheckResponse.named("event-path").up().withData("topic", relay.topic())
                 .withData("published", relay.publishedCount());
         var reason = relay.degradedReason();
-        b.withData("degraded", reason.isPresent());
+        var inboxReason = inboxConfig.enabled() ? inbox.degradedReason() : java.util.Optional.<String>empty();
+        b.withData("degraded", reason.isPresent() || inboxReason.isPresent());
         reason.ifPresent(r -> b.withData("reason", r));
+        inboxReason.ifPresent(r -> b.withData("inboxReason", r));
         if (inboxConfig.enabled()) {
             b.withData("applied", inbox.appliedCount());
         }

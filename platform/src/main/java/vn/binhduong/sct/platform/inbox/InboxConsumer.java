@@ -81,6 +81,7 @@ public class InboxConsumer {
     private final java.util.Set<String> gapsSeenOnce = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ConcurrentLinkedQueue<Replay> replays = new ConcurrentLinkedQueue<>();
     private volatile boolean running;
+    private volatile String failure;
     private Thread thread;
     private KafkaConsumer<String, byte[]> consumer;
 
@@ -105,6 +106,11 @@ public class InboxConsumer {
             }
         }
         return h;
+    }
+
+    /** Why the consumer is not consuming right now (its last poll failed), or empty; for health and status. */
+    public java.util.Optional<String> degradedReason() {
+        return java.util.Optional.ofNullable(failure);
     }
 
     void start(@Observes StartupEvent event) {
@@ -234,6 +240,7 @@ public class InboxConsumer {
                     } catch (WakeupException woken) {
                         continue;
                     }
+                    failure = null;
                     if (!records.isEmpty()) {
                         process(c, records);
                     }
@@ -242,6 +249,9 @@ public class InboxConsumer {
                 // stopping
             } catch (RuntimeException e) {
                 if (running) {
+                    boolean refused = vn.binhduong.sct.platform.outbox.OutboxRelay.refusedByKafka(e);
+                    failure = (refused ? "Kafka refuses this consumer's credentials or rights (" : "Kafka unreachable (")
+                            + kafka.bootstrapServers() + ", " + kafka.securityProtocol() + "): " + e.getMessage();
                     LOG.warnf("inbox consumer restarting after: %s", e.toString());
                     sleep(2000);
                 }

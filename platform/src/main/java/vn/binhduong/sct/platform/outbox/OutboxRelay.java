@@ -70,6 +70,7 @@ public class OutboxRelay {
     private volatile Instant outageSince;
     private volatile Instant databaseOutageSince;
     private volatile String lastError;
+    private volatile boolean lastErrorRefused;
 
     public OutboxRelay(DataSource dataSource, OutboxConfig config, KafkaConfig kafka,
             @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.application.name") String service) {
@@ -150,6 +151,7 @@ public class OutboxRelay {
                     return;
                 }
                 lastError = rootMessage(e);
+                lastErrorRefused = refusedByKafka(e);
                 if (e instanceof SQLException || DatabaseErrors.unavailable(e)) {
                     // The rows are safe in the database that cannot be reached; nothing to do with Kafka.
                     if (databaseOutageSince == null) {
@@ -187,6 +189,10 @@ public class OutboxRelay {
     public java.util.Optional<String> degradedReason() {
         if (databaseOutageSince != null) {
             return java.util.Optional.of("database unreachable since " + databaseOutageSince + ": " + lastError);
+        }
+        if (outageSince != null && lastErrorRefused) {
+            return java.util.Optional.of("Kafka refuses this service's credentials or rights since " + outageSince + " ("
+                    + kafka.bootstrapServers() + ", " + kafka.securityProtocol() + "): " + lastError);
         }
         if (outageSince != null) {
             return java.util.Optional.of("Kafka unreachable since " + outageSince + " (" + kafka.bootstrapServers() + ", "
@@ -339,6 +345,17 @@ public class OutboxRelay {
         } catch (SQLException ignored) {
             // the connection is broken; closing it discards the transaction
         }
+    }
+
+    /** An authentication (SASL, TLS) or authorisation (ACL) refusal rather than an unreachable broker. */
+    public static boolean refusedByKafka(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.apache.kafka.common.errors.AuthenticationException
+                    || t instanceof org.apache.kafka.common.errors.AuthorizationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String rootMessage(Throwable e) {

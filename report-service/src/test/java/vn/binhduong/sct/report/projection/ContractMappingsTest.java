@@ -21,10 +21,23 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 
 import vn.binhduong.sct.contract.EventContract;
 import vn.binhduong.sct.contract.EventContracts;
+import vn.binhduong.sct.platform.events.EventEnvelope;
+import vn.binhduong.sct.platform.events.EventJson;
+import vn.binhduong.sct.platform.security.Roles;
+import vn.binhduong.sct.testing.EmbeddedInfra;
+import vn.binhduong.sct.testing.TestTokens;
 
 /**
  * projection/mappings.json against the compiled contract: every mapping's type is one a producer publishes, every path
@@ -33,6 +46,7 @@ import vn.binhduong.sct.contract.EventContracts;
  * lists and maps), and every published type is mapped, read by a handler's code, or listed with a reason in
  * src/test/resources/contract/ignored-event-types.properties.
  */
+@QuarkusTest
 class ContractMappingsTest {
     private static final Pattern TEMPLATE = Pattern.compile("\\$\\{([^}]+)}");
     private static final Set<String> ENVELOPE = Set.of("$aggregateId", "$organization", "$type");
@@ -242,5 +256,40 @@ class ContractMappingsTest {
         assertTrue(problems.get(1).contains("programmeName"), problems.get(1));
         assertTrue(problems.get(2).contains("cohort"), problems.get(2));
         assertTrue(problems.get(3).contains("no producer publishes"), problems.get(3));
+    }
+
+    /**
+     * The organisation code registry on the consuming side: a state inspection inspection-service published for SCT
+     * before the registry (stored history) counts for the department's one code, SCT-BD, and SCT has no figure of it.
+     */
+    @Test
+    void anEventOfTheDepartmentUnderItsOldCodeCountsForTheRegistryCode() throws Exception {
+        int year = 2041;
+        String id = "si-" + System.nanoTime();
+        EventEnvelope e = new EventEnvelope(java.util.UUID.randomUUID(), "state-inspection.opened", 1, "inspection-service",
+                java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS),
+                "SCT", "state-inspection", id, EventJson.tree(Map.of("stateInspectionId", id, "organization", "SCT",
+                        "issuer", "SCT", "decisionNumber", "9/QĐ-SCT", "year", year, "interAgency", false, "status", "OPEN")));
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfra.bootstrapServers());
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>("sct.inspection.events", id, EventJson.toBytes(e))).get(20, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        long deadline = System.currentTimeMillis() + 60_000;
+        String delegations = null;
+        while (System.currentTimeMillis() < deadline && delegations == null) {
+            delegations = figures("SCT-BD", year).getString("items.find { it.key == 'state-inspection.delegations' }.formatted");
+            if (delegations == null) {
+                Thread.sleep(200);
+            }
+        }
+        assertEquals("01", delegations);
+        assertEquals(null, figures("SCT", year).getString("items.find { it.key == 'state-inspection.delegations' }.formatted"));
+    }
+
+    private static JsonPath figures(String org, int year) {
+        return io.restassured.RestAssured.given().auth().oauth2(TestTokens.as(Roles.VIEWER)).queryParam("organization", org)
+                .queryParam("year", year).queryParam("size", 500).get("/api/v1/figures").then().statusCode(200).extract()
+                .jsonPath();
     }
 }

@@ -17,7 +17,8 @@ import vn.binhduong.sct.embedded.JwtKeys;
  * Test resource for every service: a real PostgreSQL and a real Kafka broker, started once per test JVM and shared
  * by all test classes, plus the JWT key the tokens of {@link TestTokens} are signed with. Where a datasource URL
  * ({@code QUARKUS_DATASOURCE_JDBC_URL}) or bootstrap servers ({@code KAFKA_BOOTSTRAP_SERVERS}) are given explicitly,
- * those external servers are used and nothing embedded starts.
+ * those external servers are used and nothing embedded starts. {@code SCT_TEST_INFRA=containers|auto} runs them in
+ * containers instead (Testcontainers, {@link InfraMode}); the embedded servers are the default.
  *
  * <p>Use: {@code @QuarkusTestResource(value = EmbeddedInfra.class, restrictToAnnotatedClass = false)} on one test
  * class of the module is enough.
@@ -31,8 +32,14 @@ public class EmbeddedInfra implements QuarkusTestResourceLifecycleManager {
     @Override
     public synchronized Map<String, String> start() {
         Map<String, String> config = new HashMap<>();
+        InfraMode mode = InfraMode.current();
         Optional<String> jdbcUrl = external("quarkus.datasource.jdbc.url", "QUARKUS_DATASOURCE_JDBC_URL");
-        if (jdbcUrl.isEmpty()) {
+        if (jdbcUrl.isEmpty() && mode == InfraMode.CONTAINERS) {
+            var pg = ContainerInfra.postgres();
+            config.put("quarkus.datasource.jdbc.url", pg.getJdbcUrl());
+            config.put("quarkus.datasource.username", pg.getUsername());
+            config.put("quarkus.datasource.password", pg.getPassword());
+        } else if (jdbcUrl.isEmpty()) {
             if (postgres == null) {
                 postgres = EmbeddedPostgres.start(ROOT.resolve("postgres"), 0, true);
                 Runtime.getRuntime().addShutdownHook(new Thread(postgres::close));
@@ -42,7 +49,9 @@ public class EmbeddedInfra implements QuarkusTestResourceLifecycleManager {
             config.put("quarkus.datasource.password", EmbeddedPostgres.PASSWORD);
         }
         Optional<String> bootstrap = external("kafka.bootstrap.servers", "KAFKA_BOOTSTRAP_SERVERS");
-        if (bootstrap.isEmpty()) {
+        if (bootstrap.isEmpty() && mode == InfraMode.CONTAINERS) {
+            config.put("kafka.bootstrap.servers", ContainerInfra.kafka().getBootstrapServers());
+        } else if (bootstrap.isEmpty()) {
             if (kafka == null) {
                 kafka = EmbeddedKafka.start(ROOT.resolve("kafka"), 0, true);
                 Runtime.getRuntime().addShutdownHook(new Thread(kafka::close));

@@ -13,12 +13,12 @@ import vn.binhduong.sct.platform.security.Roles;
 import vn.binhduong.sct.testing.TestTokens;
 
 /**
- * A member admitted from the awareness class: member-service publishes member.admitted (the member, PROBATIONARY) and
+ * Member lifecycle events of a later year and the year-end figures. A member admitted from the awareness class: member-service publishes member.admitted (the member, PROBATIONARY) and
  * candidate.admitted (the candidate, status ADMITTED, with the new member's id). The member stays a probationary member
  * at the year's end whichever of the two is applied last (the 2022 demo year admits its 2021 candidate).
  */
 @QuarkusTest
-class CandidateAdmissionFigureTest {
+class MemberLifecycleFigureTest {
 
     private static JsonPath figures(String org, int year) {
         return given().auth().oauth2(TestTokens.as(Roles.VIEWER))
@@ -63,6 +63,35 @@ class CandidateAdmissionFigureTest {
         assertEquals("02", formatted(p, "member.count.probationary"));
         assertEquals("03", formatted(p, "member.count.official"));
         assertEquals("02", formatted(p, "member.admitted.count"));
+    }
+
+    /**
+     * A member who leaves in 2022 (member-service states onOfficialRoll false on the transfer) is still counted at the
+     * end of 2021: loading a second year must not change the first year's report.
+     */
+    @Test
+    void aMemberWhoLeavesLaterStillCountsInTheYearsBefore() {
+        String org = "T-LEFT-" + System.nanoTime();
+        String gone = "g-" + org;
+        try (Events events = new Events()) {
+            for (int i = 0; i < 3; i++) {
+                String id = "o" + i + "-" + org;
+                events.publish(Events.MEMBER, "member.registered", "member-service", org, id, Map.of("memberId", id,
+                        "organization", org, "status", "OFFICIAL", "admissionDate", "2010-05-0" + (i + 1),
+                        "effectiveDate", "2021-01-01"));
+            }
+            events.publish(Events.MEMBER, "member.registered", "member-service", org, gone, Map.of("memberId", gone,
+                    "organization", org, "status", "OFFICIAL", "admissionDate", "2006-10-21", "effectiveDate", "2021-01-01"));
+        }
+        Events.awaitCaughtUp();
+        assertEquals("04", formatted(figures(org, 2021), "member.count.total"));
+        try (Events events = new Events()) {
+            events.publish(Events.MEMBER, "member.transferred-out", "member-service", org, gone, Map.of("memberId", gone,
+                    "organization", org, "status", "TRANSFERRED_OUT", "onOfficialRoll", false, "effectiveDate", "2022-06-30"));
+        }
+        Events.awaitCaughtUp();
+        assertEquals("04", formatted(figures(org, 2021), "member.count.total"));
+        assertEquals("03", formatted(figures(org, 2022), "member.count.total"));
     }
 
     /** As member-service words it: the candidate's own status, and the member it became. */

@@ -60,10 +60,12 @@ public class MemberRegistryHandler implements EventHandler {
         // candidate.admitted states the candidate's status (ADMITTED), not the member's: the member's status comes with
         // member.admitted (PROBATIONARY); taking it would count a member admitted from the awareness class as official
         String status = "candidate.admitted".equals(e.type()) ? null : Payload.text(e, "status");
-        if (status != null && e.payload().has("onOfficialRoll") && !e.payload().get("onOfficialRoll").asBoolean(true)) {
+        boolean leaving = LEAVING.contains(e.type());
+        // a member who leaves keeps the status the event states (TRANSFERRED_OUT...): the leaving date ends the counting,
+        // so the years before it still count them (OFF_ROLL would take a member who left in 2022 out of 2021's figures)
+        if (status != null && !leaving && e.payload().has("onOfficialRoll") && !e.payload().get("onOfficialRoll").asBoolean(true)) {
             status = "OFF_ROLL"; // a temporary attendee is not counted in the organisation's membership
         }
-        boolean leaving = LEAVING.contains(e.type());
         boolean joining = "member.transferred-in".equals(e.type());
         LocalDate joined = joining ? effective : admitted;
         Boolean religious = e.payload().has("religious") ? e.payload().get("religious").asBoolean() : null;

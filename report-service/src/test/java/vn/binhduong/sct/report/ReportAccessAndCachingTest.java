@@ -68,6 +68,22 @@ class ReportAccessAndCachingTest {
     }
 
     @Test
+    void everyGenerationIsTimedInTheMetrics() {
+        double before = generations();
+        given().auth().oauth2(TestTokens.as(Roles.ADMIN)).post("/api/v1/reports/" + ORG + "/2021/generate").then()
+                .statusCode(201);
+        org.junit.jupiter.api.Assertions.assertEquals(before + 1, generations(), 0.0001);
+        org.junit.jupiter.api.Assertions.assertTrue(given().get("/q/metrics").asString()
+                .contains("sct_report_generation_seconds_bucket"), "a histogram for Grafana's percentiles");
+    }
+
+    private static double generations() {
+        return given().get("/q/metrics").asString().lines()
+                .filter(l -> l.startsWith("sct_report_generation_seconds_count"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    @Test
     void narrativeAndHeadingWritesForAnUnknownOrganisationAreRefused() {
         given().auth().oauth2(TestTokens.as(Roles.ADMIN)).contentType(ContentType.JSON)
                 .body(Map.of("text", "Đoạn văn.", "baseVersion", 0)).put("/api/v1/narratives/NO-SUCH-ORG/2021/situation")

@@ -166,7 +166,10 @@ public class ReportService {
 
     // ---- generation
 
+    /** Prometheus: sct_report_generation_seconds (count, sum, max and buckets) over every build of a report. */
     @Transactional
+    @io.micrometer.core.annotation.Timed(value = "sct.report.generation", histogram = true,
+            description = "Time to assemble and render one annual report (all four formats)")
     public Outputs build(String org, int year) {
         Map<String, FigureView> f = figures.figures(org, year);
         Map<String, FigureView> next = figures.figures(org, year + 1);

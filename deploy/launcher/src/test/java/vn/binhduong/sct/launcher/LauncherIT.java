@@ -85,6 +85,36 @@ class LauncherIT {
             assertTrue(console.toString(StandardCharsets.UTF_8).contains("report-service exited with code"),
                     "the restart is logged");
             launcher.awaitCaughtUp(Duration.ofSeconds(60));
+
+            // an integrator's change-feed cursor still works after the producer restarts: it resumes after the last
+            // event it saw, nothing repeated, nothing skipped
+            String memberUrl = launcher.service("member-service").url();
+            com.fasterxml.jackson.databind.JsonNode firstPage = feed(memberUrl + "/api/v1/events?limit=1", admin);
+            assertEquals(1, firstPage.get("events").size(), firstPage.toString());
+            String seen = firstPage.get("events").get(0).get("id").asText();
+            String cursor = firstPage.get("next").asText();
+            long memberPid = launcher.pid("member-service");
+            launcher.kill("member-service");
+            long memberDeadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (!(launcher.restarts("member-service") >= 1 && launcher.healthy("member-service"))
+                    && System.nanoTime() < memberDeadline) {
+                Thread.sleep(250);
+            }
+            assertTrue(launcher.healthy("member-service") && launcher.pid("member-service") != memberPid,
+                    "member-service restarted");
+            HttpResponse<String> second = HTTP.send(HttpRequest.newBuilder(URI.create(memberUrl + "/api/v1/organizations"))
+                    .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"code\":\"DB-E2E-2\",\"name\":\"Đảng bộ thử hai\",\"superiorBody\":\"Đảng bộ khối\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, second.statusCode(), second.body());
+            launcher.awaitCaughtUp(Duration.ofSeconds(60));
+            com.fasterxml.jackson.databind.JsonNode resumed = feed(memberUrl + "/api/v1/events?limit=100&after="
+                    + java.net.URLEncoder.encode(cursor, StandardCharsets.UTF_8), admin);
+            List<String> ids = new java.util.ArrayList<>();
+            resumed.get("events").forEach(e -> ids.add(e.get("id").asText()));
+            assertFalse(ids.contains(seen), "the event before the cursor is not repeated: " + resumed);
+            assertTrue(resumed.toString().contains("DB-E2E-2"), "the event written after the restart follows: " + resumed);
             long rssTotalMib = services.stream().mapToLong(ServiceProcess::rssKib).sum() / 1024;
             System.out.println("services' total RSS after start and one write each: " + rssTotalMib + " MiB");
         }
@@ -92,6 +122,13 @@ class LauncherIT {
             assertFalse(s.alive(), s.name + " stopped");
             assertFalse(Ports.listening(s.port), s.name + "'s port is free again");
         }
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode feed(String url, String token) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
     }
 
     @Test

@@ -27,7 +27,7 @@ final class Metrics {
             "(Gauge|FunctionCounter|Counter|Timer|DistributionSummary|LongTaskTimer)\\.builder\\(\\s*\"([a-zA-Z0-9_.]+)\"");
     private static final Pattern REGISTRY_METER = Pattern.compile("\\.(timer|counter|gauge)\\(\\s*\"([a-zA-Z0-9_.]+)\"");
     private static final Pattern SCT_LITERAL = Pattern.compile("String\\s+[A-Za-z_]+\\s*=\\s*\"(sct[._][a-z0-9_.]+)\"");
-    private static final Pattern TIMED = Pattern.compile("@Timed\\(\\s*(?:value\\s*=\\s*)?\"([a-zA-Z0-9_.]+)\"");
+    private static final Pattern TIMED = Pattern.compile("@(?:[a-z][a-zA-Z0-9_]*\\.)*Timed\\(\\s*(?:value\\s*=\\s*)?\"([a-zA-Z0-9_.]+)\"");
 
     private Metrics() {
     }

@@ -45,13 +45,13 @@ record ServiceModel(String name, Path dir, int port, Optional<String> database, 
                 : new Properties();
 
         int port = Integer.parseInt(required(own, name, "quarkus.http.port"));
-        Optional<String> database = Optional.ofNullable(own.getProperty("quarkus.datasource.jdbc.url"))
+        Optional<String> database = Optional.ofNullable(prod(own, "quarkus.datasource.jdbc.url"))
                 .map(ServiceModel::databaseOf);
-        Optional<String> outbox = Optional.ofNullable(own.getProperty("sct.outbox.topic"));
-        List<String> inbox = "true".equals(own.getProperty("sct.inbox.enabled"))
-                ? List.of(own.getProperty("sct.inbox.topics", "").split("\\s*,\\s*"))
+        Optional<String> outbox = Optional.ofNullable(prod(own, "sct.outbox.topic"));
+        List<String> inbox = "true".equals(prod(own, "sct.inbox.enabled"))
+                ? List.of(Optional.ofNullable(prod(own, "sct.inbox.topics")).orElse("").split("\\s*,\\s*"))
                 : List.of();
-        String group = own.getProperty("sct.inbox.group-id", required(own, name, "quarkus.application.name"));
+        String group = Optional.ofNullable(prod(own, "sct.inbox.group-id")).orElse(required(own, name, "quarkus.application.name"));
 
         Set<String> props = new TreeSet<>();
         Set<String> env = new TreeSet<>();
@@ -157,8 +157,13 @@ record ServiceModel(String name, Path dir, int port, Optional<String> database, 
         return m.group(1);
     }
 
+    /** What the packaged service (profile prod) reads: {@code %prod.key} over {@code key}. */
+    private static String prod(Properties p, String key) {
+        return p.getProperty("%prod." + key, p.getProperty(key));
+    }
+
     private static String required(Properties p, String service, String key) {
-        String v = p.getProperty(key);
+        String v = prod(p, key);
         if (v == null) {
             throw new AssertionError(service + " sets no " + key);
         }

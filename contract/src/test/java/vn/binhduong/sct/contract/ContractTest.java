@@ -46,11 +46,49 @@ class ContractTest {
         return out;
     }
 
+    /** The enums the registered payloads carry: every record component, list element, map key and value, recursively. */
+    static Set<Class<?>> enumsCarriedByPayloads() {
+        Set<Class<?>> enums = new java.util.LinkedHashSet<>();
+        Set<java.lang.reflect.Type> seen = new HashSet<>();
+        java.util.Deque<java.lang.reflect.Type> todo = new java.util.ArrayDeque<>();
+        EventContracts.all().forEach(c -> todo.add(c.payload()));
+        while (!todo.isEmpty()) {
+            java.lang.reflect.Type t = todo.pop();
+            if (!seen.add(t)) {
+                continue;
+            }
+            if (t instanceof java.lang.reflect.ParameterizedType p) {
+                todo.addAll(List.of(p.getActualTypeArguments()));
+                todo.add(p.getRawType());
+            } else if (t instanceof java.lang.reflect.WildcardType w) {
+                todo.addAll(List.of(w.getUpperBounds()));
+            } else if (t instanceof Class<?> c) {
+                if (c.isEnum()) {
+                    enums.add(c);
+                } else if (c.isArray()) {
+                    todo.add(c.getComponentType());
+                } else if (c.isRecord()) {
+                    for (java.lang.reflect.RecordComponent rc : c.getRecordComponents()) {
+                        todo.add(rc.getGenericType());
+                    }
+                }
+            }
+        }
+        return enums;
+    }
+
     @Test
-    void everyEnumHasAVietnameseLabelOfItsOwn() throws Exception {
-        List<Class<?>> enums = contractClasses().stream().filter(Class::isEnum).toList();
-        assertTrue(enums.size() >= 2, "enums found: " + enums);
-        for (Class<?> e : enums) {
+    void everyEnumAPayloadCarriesIsAContractEnumWithAVietnameseLabelOfItsOwn() throws Exception {
+        Set<Class<?>> carried = enumsCarriedByPayloads();
+        Set<Class<?>> declared = new java.util.LinkedHashSet<>(contractClasses().stream().filter(Class::isEnum).toList());
+        assertTrue(carried.size() >= 2, "enums carried: " + carried);
+        for (Class<?> e : carried) {
+            assertTrue(e.getName().startsWith("vn.binhduong.sct.contract."), e.getName() + " is carried but not in the contract");
+        }
+        // no enum of the contract that no payload carries (a vocabulary nobody publishes is a leftover)
+        assertEquals(declared, new java.util.LinkedHashSet<>(carried.stream().filter(declared::contains).toList()),
+                "declared but carried by no payload: " + declared.stream().filter(d -> !carried.contains(d)).toList());
+        for (Class<?> e : carried) {
             assertTrue(Labelled.class.isAssignableFrom(e), e.getName() + " does not implement Labelled");
             for (Object c : e.getEnumConstants()) {
                 String label = ((Labelled) c).label();
@@ -59,6 +97,8 @@ class ContractTest {
                 assertFalse(label.equalsIgnoreCase(name) || label.equalsIgnoreCase(Labelled.slug((Enum<?>) c))
                         || label.equalsIgnoreCase(name.replace('_', ' ')),
                         e.getSimpleName() + "." + name + " is labelled with its own name: " + label);
+                assertTrue(label.codePoints().anyMatch(cp -> cp > 127 && Character.isLetter(cp)),
+                        e.getSimpleName() + "." + name + " is not labelled in Vietnamese: " + label);
             }
         }
     }
@@ -90,8 +130,18 @@ class ContractTest {
     @Test
     void enumsTravelByTheirNamesAsTheyDidAsStrings() throws Exception {
         String json = new ObjectMapper().writeValueAsString(new TrainingPayload(null, null, "DB-SCT", "CB-01",
-                TrainingProgramme.ADVANCED_POLITICAL_THEORY, 2021, null, null, "SENT"));
+                TrainingProgramme.ADVANCED_POLITICAL_THEORY, 2021, null, null,
+                vn.binhduong.sct.contract.member.TrainingStatus.SENT));
         assertTrue(json.contains("\"programme\":\"ADVANCED_POLITICAL_THEORY\""), json);
+        assertTrue(json.contains("\"status\":\"SENT\""), json);
+        java.util.Map<vn.binhduong.sct.contract.member.Rating, Integer> byRating = new java.util.LinkedHashMap<>();
+        byRating.put(vn.binhduong.sct.contract.member.Rating.EXCELLENT, 3);
+        byRating.put(vn.binhduong.sct.contract.member.Rating.NOT_COMPLETED, 0);
+        String finalized = new ObjectMapper().writeValueAsString(new vn.binhduong.sct.contract.member.MemberPayloads
+                .YearFinalizedPayload("DB-SCT", 2021, vn.binhduong.sct.contract.member.RuleSet.HD21_2019, null, 0, 0, 0, 0, 0,
+                        byRating, 0, 0, 0, byRating, List.of(), null, "lead"));
+        assertTrue(finalized.contains("\"membersByRating\":{\"EXCELLENT\":3,\"NOT_COMPLETED\":0}"), finalized);
+        assertTrue(finalized.contains("\"ruleSet\":\"HD21_2019\""), finalized);
         assertEquals(TrainingProgramme.ADVANCED_POLITICAL_THEORY,
                 new ObjectMapper().readValue(json, TrainingPayload.class).programme());
     }

@@ -27,10 +27,10 @@ public final class MemberPayloads {
      * Every member.* lifecycle event: the member's state after the change ({@code cellCode}, {@code status},
      * {@code onOfficialRoll}) from {@code effectiveDate}, and what it was before.
      */
-    public record MemberChangePayload(UUID memberId, String organization, String kind, LocalDate effectiveDate,
-            String cellCode, String status, boolean onOfficialRoll, String previousCellCode, String previousStatus,
-            boolean religious, LocalDate admissionDate, LocalDate confirmationDate, String transferKind,
-            String counterpart, LocalDate expectedReturn, String reason, UUID candidateId) {
+    public record MemberChangePayload(UUID memberId, String organization, MovementKind kind, LocalDate effectiveDate,
+            String cellCode, MemberStatus status, boolean onOfficialRoll, String previousCellCode, MemberStatus previousStatus,
+            boolean religious, LocalDate admissionDate, LocalDate confirmationDate, TransferKind transferKind,
+            String counterpart, LocalDate expectedReturn, RemovalReason reason, UUID candidateId) {
     }
 
     public record SuspensionPayload(UUID memberId, String organization, String cellCode, LocalDate from, LocalDate until) {
@@ -41,49 +41,49 @@ public final class MemberPayloads {
 
     /** {@code programme} on the wire is the constant's name ({@code ADVANCED_POLITICAL_THEORY}), as before. */
     public record TrainingPayload(UUID trainingId, UUID memberId, String organization, String cellCode,
-            TrainingProgramme programme, int year, LocalDate startDate, LocalDate endDate, String status) {
+            TrainingProgramme programme, int year, LocalDate startDate, LocalDate endDate, TrainingStatus status) {
     }
 
     public record ResidenceFeedbackPayload(UUID memberId, String organization, String cellCode, int year,
-            String assessment) {
+            ResidenceAssessment assessment) {
     }
 
     public record CandidatePayload(UUID candidateId, String organization, String cellCode, LocalDate awarenessClassDate,
-            int awarenessClassYear, String status, UUID memberId) {
+            int awarenessClassYear, CandidateStatus status, UUID memberId) {
     }
 
     /** {@code cellCode} only for a cell committee (cell-committee.* events); absent from the organisation's. */
-    public record CommitteePayload(UUID committeeId, String organization, String kind, int termStartYear, int termEndYear,
+    public record CommitteePayload(UUID committeeId, String organization, CommitteeKind kind, int termStartYear, int termEndYear,
             int seats, @JsonInclude(JsonInclude.Include.NON_NULL) String cellCode) {
     }
 
     /** {@code cellCode} only for a cell committee (cell-committee.* events); absent from the organisation's. */
-    public record SeatPayload(UUID seatId, UUID committeeId, String organization, String committeeKind, int termStartYear,
-            UUID memberId, String position, LocalDate since, LocalDate until, int seatsTotal, int seatsFilled,
+    public record SeatPayload(UUID seatId, UUID committeeId, String organization, CommitteeKind committeeKind, int termStartYear,
+            UUID memberId, Position position, LocalDate since, LocalDate until, int seatsTotal, int seatsFilled,
             List<String> positionsHeldByMember, @JsonInclude(JsonInclude.Include.NON_NULL) String cellCode) {
     }
 
-    public record YearOpenedPayload(String organization, int year, String ruleSet, LocalDate evaluationDate) {
+    public record YearOpenedPayload(String organization, int year, RuleSet ruleSet, LocalDate evaluationDate) {
     }
 
-    public record MemberRatedPayload(String organization, int year, UUID memberId, String cellCode, String rating,
-            Integer score, String previousRating) {
+    public record MemberRatedPayload(String organization, int year, UUID memberId, String cellCode, Rating rating,
+            Integer score, Rating previousRating) {
     }
 
-    public record CellRatedPayload(String organization, int year, String cellCode, String cellName, String rating) {
+    public record CellRatedPayload(String organization, int year, String cellCode, String cellName, Rating rating) {
     }
 
-    public record OrganizationRatedPayload(String organization, int year, String rating) {
+    public record OrganizationRatedPayload(String organization, int year, Rating rating) {
     }
 
-    public record CellResult(String cellCode, String cellName, String rating) {
+    public record CellResult(String cellCode, String cellName, Rating rating) {
     }
 
     /** The year's totals as finalised: everything the report states about the evaluation. */
-    public record YearFinalizedPayload(String organization, int year, String ruleSet, LocalDate evaluationDate,
+    public record YearFinalizedPayload(String organization, int year, RuleSet ruleSet, LocalDate evaluationDate,
             int membersOnRoll, int eligibleMembers, int ratedMembers, int notRatedAdmittedRecently, int notRatedSuspended,
-            Map<String, Integer> membersByRating, int goodOrBetter, int maxExcellent, int cellsTotal,
-            Map<String, Integer> cellsByRating, List<CellResult> cells, String organizationRating, String finalizedBy) {
+            Map<Rating, Integer> membersByRating, int goodOrBetter, int maxExcellent, int cellsTotal,
+            Map<Rating, Integer> cellsByRating, List<CellResult> cells, Rating organizationRating, String finalizedBy) {
     }
 
     public record YearReopenedPayload(String organization, int year, String reason, String reopenedBy) {

@@ -20,6 +20,7 @@ import vn.binhduong.sct.member.domain.CommitteeSeat;
 import vn.binhduong.sct.member.domain.Member;
 import vn.binhduong.sct.member.domain.PartyOrganization;
 import vn.binhduong.sct.member.events.MemberEvents;
+import vn.binhduong.sct.contract.common.Labelled;
 import vn.binhduong.sct.contract.member.MemberPayloads.CommitteePayload;
 import vn.binhduong.sct.contract.member.MemberPayloads.SeatPayload;
 import vn.binhduong.sct.platform.outbox.Outbox;
@@ -77,7 +78,7 @@ public class CommitteeService {
         c.seats = r.seats();
         c.persist();
         outbox.record(cell == null ? MemberEvents.COMMITTEE_FORMED : MemberEvents.CELL_COMMITTEE_FORMED, org.code, "committee",
-                c.id.toString(), new CommitteePayload(c.id, org.code, c.kind.name(), c.termStartYear, c.termEndYear, c.seats,
+                c.id.toString(), new CommitteePayload(c.id, org.code, Labelled.map(c.kind, vn.binhduong.sct.contract.member.CommitteeKind.class), c.termStartYear, c.termEndYear, c.seats,
                         cell == null ? null : cell.code));
         return c;
     }
@@ -143,8 +144,8 @@ public class CommitteeService {
     }
 
     private void publish(vn.binhduong.sct.platform.events.EventType type, PartyOrganization org, Committee c, CommitteeSeat s, int filled) {
-        outbox.record(type, org.code, "committee", c.id.toString(), new SeatPayload(s.id, c.id, org.code, c.kind.name(), c.termStartYear,
-                s.memberId, s.position.name(), s.since, s.until, c.seats, filled,
+        outbox.record(type, org.code, "committee", c.id.toString(), new SeatPayload(s.id, c.id, org.code,
+                Labelled.map(c.kind, vn.binhduong.sct.contract.member.CommitteeKind.class), c.termStartYear, s.memberId, Labelled.map(s.position, vn.binhduong.sct.contract.member.Position.class), s.since, s.until, c.seats, filled,
                 positions(s.memberId).stream().map(p -> p.committeeKind() + ":" + p.position()).toList(), members.cellCode(c.cellId)));
     }
 

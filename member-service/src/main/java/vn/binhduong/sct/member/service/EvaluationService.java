@@ -33,6 +33,7 @@ import vn.binhduong.sct.member.domain.PartyOrganization;
 import vn.binhduong.sct.member.domain.Rating;
 import vn.binhduong.sct.member.domain.RuleSet;
 import vn.binhduong.sct.member.events.MemberEvents;
+import vn.binhduong.sct.contract.common.Labelled;
 import vn.binhduong.sct.contract.member.MemberPayloads.CellRatedPayload;
 import vn.binhduong.sct.contract.member.MemberPayloads.CellResult;
 import vn.binhduong.sct.contract.member.MemberPayloads.MemberRatedPayload;
@@ -93,7 +94,7 @@ public class EvaluationService {
         // the year's figures at its evaluation date, counted once now and then kept up to date by every command
         tally.initialise(y.id);
         outbox.record(MemberEvents.YEAR_OPENED, org.code, "evaluation-year", y.id.toString(),
-                new YearOpenedPayload(org.code, y.year, y.ruleSet.name(), y.evaluationDate));
+                new YearOpenedPayload(org.code, y.year, Labelled.map(y.ruleSet, vn.binhduong.sct.contract.member.RuleSet.class), y.evaluationDate));
         return y;
     }
 
@@ -136,7 +137,7 @@ public class EvaluationService {
             mr.persist();
             tally.after(standing);
             outbox.record(MemberEvents.MEMBER_RATED, org.code, "member", m.id.toString(), new MemberRatedPayload(org.code, year, m.id,
-                    cell.code, e.rating().name(), e.score(), previous == null ? null : previous.name()));
+                    cell.code, Labelled.map(e.rating(), vn.binhduong.sct.contract.member.Rating.class), e.score(), Labelled.map(previous, vn.binhduong.sct.contract.member.Rating.class)));
             out.add(new MemberRatingView(m.id, cell.code, mr.rating, mr.score, mr.note, mr.version));
         }
         return out;
@@ -175,7 +176,7 @@ public class EvaluationService {
         cr.persist();
         tally.cellsChanged(y.id);
         outbox.record(MemberEvents.CELL_RATED, org.code, "party-cell", cell.id.toString(),
-                new CellRatedPayload(org.code, year, cell.code, cell.name, rating.name()));
+                new CellRatedPayload(org.code, year, cell.code, cell.name, Labelled.map(rating, vn.binhduong.sct.contract.member.Rating.class)));
         return new CellRatingView(cell.code, cell.name, rating);
     }
 
@@ -186,7 +187,7 @@ public class EvaluationService {
         y.requireOpen();
         y.organizationRating = rating;
         outbox.record(MemberEvents.ORGANIZATION_SELF_RATED, org.code, "evaluation-year", y.id.toString(),
-                new OrganizationRatedPayload(org.code, year, rating.name()));
+                new OrganizationRatedPayload(org.code, year, Labelled.map(rating, vn.binhduong.sct.contract.member.Rating.class)));
         return y;
     }
 
@@ -221,11 +222,11 @@ public class EvaluationService {
         y.finalRatedNotCompleted = c.byRating.get(Rating.NOT_COMPLETED.name());
         audit(y, "FINALIZED", null);
         List<CellResult> cells = c.cells.stream().map(v -> new CellResult(v.cellCode(), v.cellName(),
-                v.rating() == null ? null : v.rating().name())).toList();
+                Labelled.map(v.rating(), vn.binhduong.sct.contract.member.Rating.class))).toList();
         outbox.record(MemberEvents.YEAR_FINALIZED, org.code, "evaluation-year", y.id.toString(), new YearFinalizedPayload(org.code,
-                year, y.ruleSet.name(), y.evaluationDate, c.onRoll, c.eligible, c.rated, c.admittedRecently, c.suspended, c.byRating,
-                c.goodOrBetter, max, c.cells.size(), c.cellsByRating, cells,
-                y.organizationRating == null ? null : y.organizationRating.name(), access.actor()));
+                year, Labelled.map(y.ruleSet, vn.binhduong.sct.contract.member.RuleSet.class), y.evaluationDate, c.onRoll, c.eligible, c.rated, c.admittedRecently, c.suspended,
+                wire(c.byRating), c.goodOrBetter, max, c.cells.size(), wire(c.cellsByRating), cells,
+                Labelled.map(y.organizationRating, vn.binhduong.sct.contract.member.Rating.class), access.actor()));
         return view(org, y);
     }
 
@@ -447,6 +448,13 @@ public class EvaluationService {
 
     private String json(List<CellRatingView> cells) throws com.fasterxml.jackson.core.JsonProcessingException {
         return mapper.writeValueAsString(cells);
+    }
+
+    /** The counts by rating as the contract's ratings, in the same order (the keys on the wire are the same names). */
+    private static Map<vn.binhduong.sct.contract.member.Rating, Integer> wire(Map<String, Integer> byRating) {
+        Map<vn.binhduong.sct.contract.member.Rating, Integer> out = new LinkedHashMap<>();
+        byRating.forEach((k, v) -> out.put(vn.binhduong.sct.contract.member.Rating.valueOf(k), v));
+        return out;
     }
 
     static Map<String, Integer> zero() {

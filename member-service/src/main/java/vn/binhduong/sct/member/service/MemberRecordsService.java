@@ -67,7 +67,8 @@ public class MemberRecordsService {
         t.status = r.status() == null ? Training.Status.SENT : r.status();
         t.persist();
         outbox.record(MemberEvents.TRAINING_RECORDED, org.code, "member", m.id.toString(), new TrainingPayload(t.id, m.id, org.code,
-                members.cellCode(m.cellId), Labelled.map(t.programme, vn.binhduong.sct.contract.member.TrainingProgramme.class), t.year, t.startDate, t.endDate, t.status.name()));
+                members.cellCode(m.cellId), Labelled.map(t.programme, vn.binhduong.sct.contract.member.TrainingProgramme.class), t.year, t.startDate, t.endDate,
+                Labelled.map(t.status, vn.binhduong.sct.contract.member.TrainingStatus.class)));
         return t;
     }
 
@@ -132,7 +133,7 @@ public class MemberRecordsService {
         c.status = Candidate.Status.IN_AWARENESS_CLASS;
         c.persist();
         outbox.record(MemberEvents.CANDIDATE_REGISTERED, org.code, "candidate", c.id.toString(), new CandidatePayload(c.id, org.code,
-                cell.code, c.awarenessClassDate, c.awarenessClassDate.getYear(), c.status.name(), null));
+                cell.code, c.awarenessClassDate, c.awarenessClassDate.getYear(), Labelled.map(c.status, vn.binhduong.sct.contract.member.CandidateStatus.class), null));
         return c;
     }
 
@@ -196,7 +197,8 @@ public class MemberRecordsService {
             f.localCommittee = e.localCommittee();
             f.persist();
             outbox.record(MemberEvents.RESIDENCE_FEEDBACK_RECORDED, org.code, "member", m.id.toString(),
-                    new ResidenceFeedbackPayload(m.id, org.code, members.cellCode(m.cellId), r.year(), e.assessment().name()));
+                    new ResidenceFeedbackPayload(m.id, org.code, members.cellCode(m.cellId), r.year(),
+                            Labelled.map(e.assessment(), vn.binhduong.sct.contract.member.ResidenceAssessment.class)));
         }
         return residenceSummary(org, r.year());
     }

@@ -33,6 +33,7 @@ import vn.binhduong.sct.member.domain.PartyOrganization;
 import vn.binhduong.sct.member.domain.RemovalReason;
 import vn.binhduong.sct.member.domain.TransferKind;
 import vn.binhduong.sct.member.events.MemberEvents;
+import vn.binhduong.sct.contract.common.Labelled;
 import vn.binhduong.sct.contract.member.MemberPayloads.CandidatePayload;
 import vn.binhduong.sct.contract.member.MemberPayloads.MemberChangePayload;
 import vn.binhduong.sct.contract.member.MemberPayloads.MemberUpdatedPayload;
@@ -103,7 +104,8 @@ public class MemberService {
             candidate.memberId = m.id;
             outbox.record(MemberEvents.CANDIDATE_ADMITTED, org.code, "candidate", candidate.id.toString(),
                     new CandidatePayload(candidate.id, org.code, cell.code, candidate.awarenessClassDate,
-                            candidate.awarenessClassDate.getYear(), candidate.status.name(), m.id));
+                            candidate.awarenessClassDate.getYear(),
+                            Labelled.map(candidate.status, vn.binhduong.sct.contract.member.CandidateStatus.class), m.id));
         }
         return m;
     }
@@ -245,7 +247,7 @@ public class MemberService {
         m.status = MemberStatus.REMOVED;
         m.leftOn = r.date();
         record(MemberEvents.MEMBER_REMOVED, m, org(m), MovementKind.REMOVED, r.date(), m.cellId, before, null, r.decision(), null,
-                r.reason().name(), null);
+                r.reason(), null);
         tally.after(standing);
         return m;
     }
@@ -505,14 +507,15 @@ public class MemberService {
     }
 
     private void record(EventType type, Member m, PartyOrganization org, MovementKind kind, LocalDate date, UUID previousCell,
-            MemberStatus previousStatus, TransferKind transferKind, String counterpart, LocalDate expectedReturn, String reason,
+            MemberStatus previousStatus, TransferKind transferKind, String counterpart, LocalDate expectedReturn, RemovalReason reason,
             UUID candidateId) {
         MemberMovement.of(m, kind, date, previousCell, previousStatus,
-                counterpart == null ? reason : counterpart).persist();
+                counterpart == null ? reason == null ? null : reason.name() : counterpart).persist();
         Member.getEntityManager().flush();
-        outbox.record(type, org.code, "member", m.id.toString(), new MemberChangePayload(m.id, org.code, kind.name(), date,
-                cellCode(m.cellId), m.status.name(), m.status.onRoll() && !m.temporary, cellCode(previousCell),
-                previousStatus == null ? null : previousStatus.name(), m.religious, m.admissionDate, m.confirmationDate,
-                transferKind == null ? null : transferKind.name(), counterpart, expectedReturn, reason, candidateId));
+        outbox.record(type, org.code, "member", m.id.toString(), new MemberChangePayload(m.id, org.code,
+                Labelled.map(kind, vn.binhduong.sct.contract.member.MovementKind.class), date, cellCode(m.cellId), Labelled.map(m.status, vn.binhduong.sct.contract.member.MemberStatus.class),
+                m.status.onRoll() && !m.temporary, cellCode(previousCell), Labelled.map(previousStatus, vn.binhduong.sct.contract.member.MemberStatus.class),
+                m.religious, m.admissionDate, m.confirmationDate, Labelled.map(transferKind, vn.binhduong.sct.contract.member.TransferKind.class), counterpart,
+                expectedReturn, Labelled.map(reason, vn.binhduong.sct.contract.member.RemovalReason.class), candidateId));
     }
 }

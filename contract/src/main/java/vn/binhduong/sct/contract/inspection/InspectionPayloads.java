@@ -25,8 +25,8 @@ public final class InspectionPayloads {
 
     /** One payload for every item transition; fields that do not apply yet are null. */
     public record ItemChanged(UUID itemId, UUID programmeId, String documentNumber, String bodyCode, String bodyName,
-            String organization, int year, String kind, String mode, String targetType, String targetRef,
-            String targetCellCode, String targetName, String status, LocalDate plannedFrom, LocalDate plannedTo,
+            String organization, int year, ItemKind kind, ItemMode mode, TargetType targetType, String targetRef,
+            String targetCellCode, String targetName, ItemStatus status, LocalDate plannedFrom, LocalDate plannedTo,
             LocalDate startedOn, LocalDate concludedOn, Boolean violationFound, String remarks, String recommendations,
             String postponedReason, Integer postponedToYear, String cancelledReason,
             int programmeItemsPlanned, int programmeItemsConcluded) {
@@ -37,32 +37,32 @@ public final class InspectionPayloads {
     }
 
     public record StateInspectionChanged(UUID stateInspectionId, String organization, String issuer,
-            String decisionNumber, LocalDate decisionDate, int year, List<String> fields, String title,
-            String leadAgency, boolean interAgency, String status, LocalDate concludedOn, Boolean violationsFound,
+            String decisionNumber, LocalDate decisionDate, int year, List<InspectionField> fields, String title,
+            String leadAgency, boolean interAgency, StateInspectionStatus status, LocalDate concludedOn, Boolean violationsFound,
             String findings, int subjectsInspected, int businessesInspected, int individualsInspected,
             int penaltiesDecided, long penaltiesTotalVnd) {
     }
 
     public record PenaltyChanged(UUID penaltyId, UUID stateInspectionId, String organization, String issuer,
-            String decisionNumber, LocalDate decidedOn, int year, String offenderKind, long amountVnd, boolean paid,
+            String decisionNumber, LocalDate decidedOn, int year, SubjectKind offenderKind, long amountVnd, boolean paid,
             LocalDate paidOn) {
     }
 
-    public record ComplianceTeamFormed(UUID teamId, String code, String organization, String name, String scope,
+    public record ComplianceTeamFormed(UUID teamId, String code, String organization, String name, ComplianceScope scope,
             int year, String decisionReference) {
     }
 
-    public record ComplianceVisitRecorded(UUID visitId, String teamCode, String teamScope, String establishmentCode,
-            EstablishmentType establishmentType, LocalDate visitedOn, int year, String result,
+    public record ComplianceVisitRecorded(UUID visitId, String teamCode, ComplianceScope teamScope, String establishmentCode,
+            EstablishmentType establishmentType, LocalDate visitedOn, int year, VisitResult result,
             boolean firstVisitOfEstablishmentInYear) {
     }
 
-    public record ComplianceCoverageReported(UUID reportId, String organization, int year, String scope, int teams,
+    public record ComplianceCoverageReported(UUID reportId, String organization, int year, ComplianceScope scope, int teams,
             EstablishmentType establishmentType, int establishments, String source, String sourceSentence) {
     }
 
-    public record PlannedWorkChanged(UUID plannedWorkId, String organization, int year, String category, String field,
-            String title, String planReference, String status, String postponedReason, Integer postponedToYear,
+    public record PlannedWorkChanged(UUID plannedWorkId, String organization, int year, PlannedWorkCategory category, InspectionField field,
+            String title, String planReference, PlannedWorkStatus status, String postponedReason, Integer postponedToYear,
             String sourceSentence) {
     }
 }

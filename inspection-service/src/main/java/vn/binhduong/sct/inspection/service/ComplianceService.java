@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import vn.binhduong.sct.contract.common.Labelled;
 import vn.binhduong.sct.inspection.api.ComplianceApi.ComplianceStatistics;
 import vn.binhduong.sct.inspection.api.ComplianceApi.CoverageRequest;
 import vn.binhduong.sct.inspection.api.ComplianceApi.CoverageView;
@@ -50,7 +51,8 @@ public class ComplianceService {
         t.decisionReference = r.decisionReference();
         t.persist();
         outbox.record(InspectionEvents.COMPLIANCE_TEAM_FORMED, InspectionEvents.organisation(t.organization), "compliance-team", t.code,
-                new InspectionPayloads.ComplianceTeamFormed(t.id, t.code, InspectionEvents.organisation(t.organization), t.name, t.scope.name(), t.year,
+                new InspectionPayloads.ComplianceTeamFormed(t.id, t.code, InspectionEvents.organisation(t.organization), t.name,
+                        Labelled.map(t.scope, vn.binhduong.sct.contract.inspection.ComplianceScope.class), t.year,
                         t.decisionReference));
         return t;
     }
@@ -89,8 +91,8 @@ public class ComplianceService {
         v.remarks = r.remarks();
         v.persist();
         outbox.record(InspectionEvents.COMPLIANCE_VISIT_RECORDED, InspectionEvents.organisation(team.organization), "compliance-establishment", e.code,
-                new InspectionPayloads.ComplianceVisitRecorded(v.id, team.code, team.scope.name(), e.code, InspectionEvents.establishmentType(e.type),
-                        v.visitedOn, v.year, v.result.name(), first));
+                new InspectionPayloads.ComplianceVisitRecorded(v.id, team.code, Labelled.map(team.scope, vn.binhduong.sct.contract.inspection.ComplianceScope.class), e.code, InspectionEvents.establishmentType(e.type),
+                        v.visitedOn, v.year, Labelled.map(v.result, vn.binhduong.sct.contract.inspection.VisitResult.class), first));
         return new VisitView(v.id, v.teamCode, e.code, e.type, v.visitedOn, v.result, v.remarks, first);
     }
 
@@ -109,7 +111,7 @@ public class ComplianceService {
         c.persist();
         outbox.record(InspectionEvents.COMPLIANCE_COVERAGE_REPORTED, InspectionEvents.organisation(c.organization), "compliance-coverage-report",
                 c.id.toString(), new InspectionPayloads.ComplianceCoverageReported(c.id, InspectionEvents.organisation(c.organization), c.year,
-                        c.scope.name(), c.teams, InspectionEvents.establishmentType(c.establishmentType), c.establishments, c.source, c.sourceSentence));
+                        Labelled.map(c.scope, vn.binhduong.sct.contract.inspection.ComplianceScope.class), c.teams, InspectionEvents.establishmentType(c.establishmentType), c.establishments, c.source, c.sourceSentence));
         return c;
     }
 

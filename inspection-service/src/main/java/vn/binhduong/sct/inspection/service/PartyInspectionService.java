@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import vn.binhduong.sct.contract.common.Labelled;
 import vn.binhduong.sct.inspection.api.PartyInspectionApi.CancellationRequest;
 import vn.binhduong.sct.inspection.api.PartyInspectionApi.Completion;
 import vn.binhduong.sct.inspection.api.PartyInspectionApi.ConclusionRequest;
@@ -151,8 +152,9 @@ public class PartyInspectionService {
         InspectionItem.getEntityManager().flush();
         Completion c = Completion.of(items(p.id));
         outbox.record(type, InspectionEvents.organisation(p.organization), "inspection-item", i.id.toString(), new ItemChanged(i.id, p.id,
-                p.documentNumber, body.code, body.name, InspectionEvents.organisation(p.organization), p.year, i.kind.name(), i.mode.name(),
-                i.targetType.name(), i.targetRef, i.targetCellCode, i.targetName, i.status.name(), i.plannedFrom,
+                p.documentNumber, body.code, body.name, InspectionEvents.organisation(p.organization), p.year,
+                Labelled.map(i.kind, vn.binhduong.sct.contract.inspection.ItemKind.class), Labelled.map(i.mode, vn.binhduong.sct.contract.inspection.ItemMode.class), Labelled.map(i.targetType, vn.binhduong.sct.contract.inspection.TargetType.class), i.targetRef,
+                i.targetCellCode, i.targetName, Labelled.map(i.status, vn.binhduong.sct.contract.inspection.ItemStatus.class), i.plannedFrom,
                 i.plannedTo, i.startedOn, i.concludedOn, i.violationFound, i.remarks, i.recommendations,
                 i.postponedReason, i.postponedToYear, i.cancelledReason, c.planned(), c.concluded()));
     }

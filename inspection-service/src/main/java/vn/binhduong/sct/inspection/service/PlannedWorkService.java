@@ -5,6 +5,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import vn.binhduong.sct.contract.common.Labelled;
 import vn.binhduong.sct.inspection.api.PartyInspectionApi.PostponementRequest;
 import vn.binhduong.sct.inspection.api.PlannedWorkResource.PlannedWorkRequest;
 import vn.binhduong.sct.inspection.domain.PlannedWork;
@@ -51,8 +52,9 @@ public class PlannedWorkService {
 
     private void publish(EventType type, PlannedWork w) {
         outbox.record(type, InspectionEvents.organisation(w.organization), "planned-work", w.id.toString(), new InspectionPayloads.PlannedWorkChanged(
-                w.id, InspectionEvents.organisation(w.organization), w.year, w.category.name(), w.field == null ? null : w.field.name(), w.title,
-                w.planReference, w.status.name(), w.postponedReason, w.postponedToYear, w.sourceSentence));
+                w.id, InspectionEvents.organisation(w.organization), w.year,
+                Labelled.map(w.category, vn.binhduong.sct.contract.inspection.PlannedWorkCategory.class), Labelled.map(w.field, vn.binhduong.sct.contract.inspection.InspectionField.class), w.title,
+                w.planReference, Labelled.map(w.status, vn.binhduong.sct.contract.inspection.PlannedWorkStatus.class), w.postponedReason, w.postponedToYear, w.sourceSentence));
     }
 
     public PlannedWork get(UUID id) {

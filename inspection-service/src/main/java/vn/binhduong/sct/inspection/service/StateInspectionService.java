@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import vn.binhduong.sct.contract.common.Labelled;
 import vn.binhduong.sct.inspection.api.StateInspectionApi.PaymentRequest;
 import vn.binhduong.sct.inspection.api.StateInspectionApi.PenaltyRequest;
 import vn.binhduong.sct.inspection.api.StateInspectionApi.StateConclusionRequest;
@@ -97,8 +98,8 @@ public class StateInspectionService {
         List<PenaltyDecision> penalties = PenaltyDecision.list("stateInspectionId", s.id);
         outbox.record(type, InspectionEvents.organisation(s.organization), "state-inspection", s.id.toString(),
                 new InspectionPayloads.StateInspectionChanged(s.id, InspectionEvents.organisation(s.organization), s.issuer, s.decisionNumber,
-                        s.decisionDate, s.year, s.fieldList().stream().map(Enum::name).toList(), s.title, s.leadAgency,
-                        s.interAgency, s.status.name(), s.concludedOn, s.violationsFound, s.findings, subjects.size(),
+                        s.decisionDate, s.year, s.fieldList().stream().map(f -> Labelled.map(f, vn.binhduong.sct.contract.inspection.InspectionField.class)).toList(), s.title, s.leadAgency,
+                        s.interAgency, Labelled.map(s.status, vn.binhduong.sct.contract.inspection.StateInspectionStatus.class), s.concludedOn, s.violationsFound, s.findings, subjects.size(),
                         (int) subjects.stream().filter(x -> x.subjectKind == SubjectKind.BUSINESS).count(),
                         (int) subjects.stream().filter(x -> x.subjectKind == SubjectKind.INDIVIDUAL).count(),
                         penalties.size(), penalties.stream().mapToLong(p -> p.amountVnd).sum()));
@@ -158,7 +159,7 @@ public class StateInspectionService {
     private void publish(EventType type, PenaltyDecision p) {
         outbox.record(type, InspectionEvents.organisation(p.organization), "penalty", p.id.toString(), new InspectionPayloads.PenaltyChanged(p.id,
                 p.stateInspectionId, InspectionEvents.organisation(p.organization), p.issuer, p.decisionNumber, p.decidedOn, p.year,
-                p.offenderKind.name(), p.amountVnd, p.paid, p.paidOn));
+                Labelled.map(p.offenderKind, vn.binhduong.sct.contract.inspection.SubjectKind.class), p.amountVnd, p.paid, p.paidOn));
     }
 
     public StateStatistics statistics(int year) {

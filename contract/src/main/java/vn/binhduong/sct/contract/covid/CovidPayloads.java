@@ -42,26 +42,26 @@ public final class CovidPayloads {
     public record VaccinationCampaignCreated(String code, String name, String planReference, LocalDate startDate) {
     }
 
-    public record VaccinationRecorded(String recordId, String campaignCode, LocalDate date, String targetGroup, int doses,
+    public record VaccinationRecorded(String recordId, String campaignCode, LocalDate date, TargetGroup targetGroup, int doses,
             String source) {
     }
 
-    public record PermitIssued(String permitId, String kind, String company, LocalDate validFrom, LocalDate validUntil,
+    public record PermitIssued(String permitId, PermitKind kind, String company, LocalDate validFrom, LocalDate validUntil,
             String kid) {
     }
 
-    public record PermitRevoked(String permitId, String kind, String company, LocalDate validFrom, LocalDate validUntil,
+    public record PermitRevoked(String permitId, PermitKind kind, String company, LocalDate validFrom, LocalDate validUntil,
             String revokedAt) {
     }
 
-    public record PermitTotalReported(LocalDate asOf, int total, Map<String, Integer> byKind, int notSplitByKind,
+    public record PermitTotalReported(LocalDate asOf, int total, Map<PermitKind, Integer> byKind, int notSplitByKind,
             String source) {
     }
 
     public record ClusterRegistered(String code, String name, String district) {
     }
 
-    public record MobileHealthUnitEstablished(String clusterCode, String clusterName, String kind, LocalDate establishedOn) {
+    public record MobileHealthUnitEstablished(String clusterCode, String clusterName, HealthUnitKind kind, LocalDate establishedOn) {
     }
 
     public record ClusterStatusReported(String scope, String clusterName, LocalDate date, int businessesTotal,
@@ -69,7 +69,7 @@ public final class CovidPayloads {
             int workers, int cumulativePositives, String source) {
     }
 
-    public record RetailStatusReported(LocalDate date, String category, int operating, int total, String source) {
+    public record RetailStatusReported(LocalDate date, RetailCategory category, int operating, int total, String source) {
     }
 
     public record LockdownSupportRecorded(String code, String planReference, String districts, int wards, int staffAssigned,
@@ -77,11 +77,11 @@ public final class CovidPayloads {
     }
 
     /** Containers of one kind: count and total volume in litres (dung tích). */
-    public record OxygenContainers(String kind, int count, long volumeLitres) {
+    public record OxygenContainers(ContainerKind kind, int count, long volumeLitres) {
     }
 
     public record OxygenCapacityReported(String reportId, String supplierCode, String supplierName, LocalDate date,
-            String capacityBasis, long capacity, String capacityUnit, List<OxygenContainers> containers, String source) {
+            CapacityBasis capacityBasis, long capacity, CapacityUnit capacityUnit, List<OxygenContainers> containers, String source) {
     }
 
     public record OxygenCoordinationTeamRegistered(String code, String name, String decisionReference, LocalDate decisionDate,
@@ -90,6 +90,7 @@ public final class CovidPayloads {
 
     /** No person: the requesting unit is an institution (hospital, treatment area). */
     public record OxygenCoordinationRecorded(String recordId, String teamCode, LocalDate date, String requestingUnit,
-            String requestingUnitKind, String supplierCode, long quantity, String quantityUnit, String status) {
+            RequestingUnitKind requestingUnitKind, String supplierCode, long quantity, QuantityUnit quantityUnit,
+            CoordinationStatus status) {
     }
 }

@@ -41,6 +41,7 @@ import vn.binhduong.sct.covid.domain.Rules;
 import vn.binhduong.sct.covid.domain.TargetGroup;
 import vn.binhduong.sct.covid.domain.VaccinationCampaign;
 import vn.binhduong.sct.covid.domain.VaccinationRecord;
+import vn.binhduong.sct.contract.common.Labelled;
 import vn.binhduong.sct.contract.covid.CovidPayloads;
 import vn.binhduong.sct.covid.events.CovidEvents;
 import vn.binhduong.sct.platform.api.PageParams;
@@ -99,7 +100,8 @@ public class OperationsService {
         v.source = r.source();
         v.persist();
         outbox.record(CovidEvents.VACCINATION_RECORDED, CovidEvents.organization(), "vaccination", v.id.toString(),
-                new CovidPayloads.VaccinationRecorded(v.id.toString(), c.code, v.recordDate, v.targetGroup.name(), v.doses, v.source));
+                new CovidPayloads.VaccinationRecorded(v.id.toString(), c.code, v.recordDate,
+                        Labelled.map(v.targetGroup, vn.binhduong.sct.contract.covid.TargetGroup.class), v.doses, v.source));
         return new VaccinationView(v.id, c.code, v.recordDate, v.targetGroup, v.doses, v.source);
     }
 
@@ -190,7 +192,7 @@ public class OperationsService {
         u.establishedOn = r.establishedOn();
         u.persist();
         outbox.record(CovidEvents.MOBILE_HEALTH_UNIT_ESTABLISHED, CovidEvents.organization(), "cluster", c.id.toString(),
-                new CovidPayloads.MobileHealthUnitEstablished(c.code, c.name, u.kind.name(), u.establishedOn));
+                new CovidPayloads.MobileHealthUnitEstablished(c.code, c.name, Labelled.map(u.kind, vn.binhduong.sct.contract.covid.HealthUnitKind.class), u.establishedOn));
         return clusterView(c);
     }
 
@@ -289,7 +291,7 @@ public class OperationsService {
         s.source = r.source();
         s.persist();
         outbox.record(CovidEvents.RETAIL_STATUS_REPORTED, CovidEvents.organization(), "retail-status", s.id.toString(),
-                new CovidPayloads.RetailStatusReported(s.reportDate, s.category.name(), s.operating, s.total, s.source));
+                new CovidPayloads.RetailStatusReported(s.reportDate, Labelled.map(s.category, vn.binhduong.sct.contract.covid.RetailCategory.class), s.operating, s.total, s.source));
         return retailView(s);
     }
 

@@ -31,6 +31,7 @@ import vn.binhduong.sct.covid.domain.OxygenCoordinationTeam;
 import vn.binhduong.sct.covid.domain.OxygenEnums.ContainerKind;
 import vn.binhduong.sct.covid.domain.OxygenEnums.CoordinationStatus;
 import vn.binhduong.sct.covid.domain.Rules;
+import vn.binhduong.sct.contract.common.Labelled;
 import vn.binhduong.sct.contract.covid.CovidPayloads;
 import vn.binhduong.sct.covid.events.CovidEvents;
 import vn.binhduong.sct.platform.api.PageParams;
@@ -96,9 +97,9 @@ public class OxygenService {
         o.persist();
         CapacityView v = capacityView(o, s);
         outbox.record(CovidEvents.OXYGEN_CAPACITY_REPORTED, CovidEvents.organization(), "oxygen-capacity", o.id.toString(),
-                new CovidPayloads.OxygenCapacityReported(o.id.toString(), s.code, s.name, o.reportDate, o.capacityBasis.name(),
-                        o.capacity, o.capacityUnit.name(), v.containers().stream()
-                                .map(c -> new CovidPayloads.OxygenContainers(c.kind().name(), c.count(), c.volumeLitres())).toList(),
+                new CovidPayloads.OxygenCapacityReported(o.id.toString(), s.code, s.name, o.reportDate,
+                        Labelled.map(o.capacityBasis, vn.binhduong.sct.contract.covid.CapacityBasis.class), o.capacity, Labelled.map(o.capacityUnit, vn.binhduong.sct.contract.covid.CapacityUnit.class), v.containers().stream()
+                                .map(c -> new CovidPayloads.OxygenContainers(Labelled.map(c.kind(), vn.binhduong.sct.contract.covid.ContainerKind.class), c.count(), c.volumeLitres())).toList(),
                         o.source));
         return v;
     }
@@ -239,7 +240,8 @@ public class OxygenService {
         c.persist();
         outbox.record(CovidEvents.OXYGEN_COORDINATION_RECORDED, CovidEvents.organization(), "oxygen-coordination",
                 c.id.toString(), new CovidPayloads.OxygenCoordinationRecorded(c.id.toString(), t.code, c.actionDate,
-                        c.requestingUnit, c.requestingUnitKind.name(), s.code, c.quantity, c.quantityUnit.name(), c.status.name()));
+                        c.requestingUnit, Labelled.map(c.requestingUnitKind, vn.binhduong.sct.contract.covid.RequestingUnitKind.class), s.code, c.quantity,
+                        Labelled.map(c.quantityUnit, vn.binhduong.sct.contract.covid.QuantityUnit.class), Labelled.map(c.status, vn.binhduong.sct.contract.covid.CoordinationStatus.class)));
         return new CoordinationView(c.id, t.code, c.actionDate, c.requestingUnit, c.requestingUnitKind, s.code, c.quantity,
                 c.quantityUnit, c.status, c.note);
     }

@@ -53,6 +53,7 @@ import vn.binhduong.sct.covid.domain.PermitKind;
 import vn.binhduong.sct.covid.domain.PermitReportedTotal;
 import vn.binhduong.sct.covid.domain.PermitStatus;
 import vn.binhduong.sct.covid.domain.Rules;
+import vn.binhduong.sct.contract.common.Labelled;
 import vn.binhduong.sct.contract.covid.CovidPayloads;
 import vn.binhduong.sct.covid.events.CovidEvents;
 import vn.binhduong.sct.platform.api.Cursor;
@@ -105,7 +106,7 @@ public class PermitService {
         p.token = sign(p, signer);
         p.persist();
         outbox.record(CovidEvents.PERMIT_ISSUED, CovidEvents.organization(), "permit", p.id.toString(),
-                new CovidPayloads.PermitIssued(p.id.toString(), p.kind.name(), p.company, p.validFrom, p.validUntil, p.kid));
+                new CovidPayloads.PermitIssued(p.id.toString(), Labelled.map(p.kind, vn.binhduong.sct.contract.covid.PermitKind.class), p.company, p.validFrom, p.validUntil, p.kid));
         return view(p);
     }
 
@@ -123,7 +124,7 @@ public class PermitService {
         p.revokedAt = Instant.now();
         p.revokeReason = r.reason();
         outbox.record(CovidEvents.PERMIT_REVOKED, CovidEvents.organization(), "permit", p.id.toString(),
-                new CovidPayloads.PermitRevoked(p.id.toString(), p.kind.name(), p.company, p.validFrom, p.validUntil,
+                new CovidPayloads.PermitRevoked(p.id.toString(), Labelled.map(p.kind, vn.binhduong.sct.contract.covid.PermitKind.class), p.company, p.validFrom, p.validUntil,
                         p.revokedAt.toString()));
         em.flush();
         return view(p);
@@ -324,7 +325,7 @@ public class PermitService {
         t.persist();
         ReportedPermitTotal v = reportedView(t);
         outbox.record(CovidEvents.PERMIT_TOTAL_REPORTED, CovidEvents.organization(), "permit-total", t.id.toString(),
-                new CovidPayloads.PermitTotalReported(t.asOf, t.total, v.byKind(), v.notSplitByKind(), t.source));
+                new CovidPayloads.PermitTotalReported(t.asOf, t.total, byKind(v.byKind()), v.notSplitByKind(), t.source));
         return v;
     }
 
@@ -340,6 +341,13 @@ public class PermitService {
         List<ReportedPermitTotal> reported = PermitReportedTotal.<PermitReportedTotal>list("asOf <= ?1", Sort.by("asOf"), day)
                 .stream().map(PermitService::reportedView).toList();
         return new PermitStatistics(day, issued, byKind, revoked, reported);
+    }
+
+    /** The stated split with the contract's kinds as keys, in the same order (the same names on the wire). */
+    private static Map<vn.binhduong.sct.contract.covid.PermitKind, Integer> byKind(Map<String, Integer> byKind) {
+        Map<vn.binhduong.sct.contract.covid.PermitKind, Integer> out = new LinkedHashMap<>();
+        byKind.forEach((k, n) -> out.put(vn.binhduong.sct.contract.covid.PermitKind.valueOf(k), n));
+        return out;
     }
 
     private static ReportedPermitTotal reportedView(PermitReportedTotal t) {

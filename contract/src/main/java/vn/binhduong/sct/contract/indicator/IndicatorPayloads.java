@@ -13,15 +13,15 @@ public final class IndicatorPayloads {
     }
 
     /** indicator.defined (also on a catalogue change): what the report needs to label and scale the values. */
-    public record IndicatorDefined(String code, String name, String unit, String unitLabel, String scale,
-            String displayUnit, String aggregation, String direction, String ownerDivision, boolean derived,
+    public record IndicatorDefined(String code, String name, Unit unit, String unitLabel, Scale scale,
+            String displayUnit, Aggregation aggregation, Direction direction, String ownerDivision, boolean derived,
             String formula, List<String> inputs, int version) {
     }
 
     /** indicator-value.recorded: the current value of one indicator for one organisation and period. */
     public record ValueRecorded(String indicatorCode, String indicatorName, String organization, String period,
-            String periodType, String kind, BigDecimal value, String unit, String scale, String displayUnit,
-            BigDecimal displayValue, String displayText, BigDecimal growth, String growthBasis,
+            PeriodType periodType, ValueKind kind, BigDecimal value, Unit unit, Scale scale, String displayUnit,
+            BigDecimal displayValue, String displayText, BigDecimal growth, GrowthBasis growthBasis,
             BigDecimal publishedGrowth, BigDecimal baseValue, boolean derived, String formula,
             Map<String, BigDecimal> inputs, String source, String note, int revision, BigDecimal targetValue,
             BigDecimal targetGrowth, String planDocument, Achievement achievement) {
@@ -29,19 +29,19 @@ public final class IndicatorPayloads {
 
     /** indicator-target.set: a plan target, with the achievement when a value is already recorded. */
     public record TargetSet(String indicatorCode, String indicatorName, String organization, String period,
-            BigDecimal targetValue, BigDecimal targetGrowth, String unit, String scale, String displayUnit,
+            BigDecimal targetValue, BigDecimal targetGrowth, Unit unit, Scale scale, String displayUnit,
             BigDecimal displayTargetValue, String planDocument, String note, Achievement achievement) {
     }
 
     /** indicator-period.submitted / approved / accepted / unapproved: the period's state, and its figures when approved. */
-    public record PeriodStateChanged(String organization, String period, String periodType, String state,
-            String previousState, String reason, int highViolations, int otherViolations, List<ValueRecorded> values) {
+    public record PeriodStateChanged(String organization, String period, PeriodType periodType, ApprovalState state,
+            ApprovalState previousState, String reason, int highViolations, int otherViolations, List<ValueRecorded> values) {
     }
 
     /** validation.violation-found: a rule the figures of one organisation and period break, with both sides' values. */
     public record ViolationFound(String ruleCode, String ruleName, String organization, String period, String operator,
             String leftExpression, String rightExpression, BigDecimal leftValue, BigDecimal rightValue,
-            BigDecimal difference, BigDecimal tolerance, String importance, String message) {
+            BigDecimal difference, BigDecimal tolerance, Importance importance, String message) {
     }
 
     /**
@@ -49,7 +49,7 @@ public final class IndicatorPayloads {
      * target value, achievement in percent and the variance in the indicator's unit; against a target growth, the
      * variance in percentage points. {@code basis} is VALUE or GROWTH; {@code summary} the sentence the report prints.
      */
-    public record Achievement(String basis, BigDecimal actual, BigDecimal target, BigDecimal variance,
+    public record Achievement(AchievementBasis basis, BigDecimal actual, BigDecimal target, BigDecimal variance,
             BigDecimal achievementPercent, boolean met, String summary) {
     }
 }

@@ -76,8 +76,8 @@ public final class ValueApi {
         public static ValueView of(IndicatorValue v, String outcome) {
             ValueRecorded f = ValueFacts.of(v);
             return new ValueView(v.id, f.indicatorCode(), f.indicatorName(), f.organization(), f.period(),
-                    f.periodType(), v.kind, f.value(), f.unit(), f.displayValue(), f.displayUnit(), f.displayText(),
-                    f.growth(), f.growthBasis(), f.publishedGrowth(), f.baseValue(), v.derived, f.formula(), f.inputs(),
+                    f.periodType().name(), v.kind, f.value(), f.unit().name(), f.displayValue(), f.displayUnit(), f.displayText(),
+                    f.growth(), f.growthBasis() == null ? null : f.growthBasis().name(), f.publishedGrowth(), f.baseValue(), v.derived, f.formula(), f.inputs(),
                     v.source, v.note, f.targetValue(), f.targetGrowth(), f.planDocument(), IndicatorEvents.achievement(f.achievement()), v.revision,
                     v.version, v.recordedAt, outcome, false, null);
         }

@@ -29,13 +29,15 @@ public final class IndicatorEvents {
 
     /** The domain's achievement as the contract's record (the same fields). */
     public static Achievement achievement(vn.binhduong.sct.indicator.domain.Achievement a) {
-        return a == null ? null : new Achievement(a.basis(), a.actual(), a.target(), a.variance(), a.achievementPercent(),
-                a.met(), a.summary());
+        return a == null ? null : new Achievement(
+                a.basis() == null ? null : vn.binhduong.sct.contract.indicator.AchievementBasis.valueOf(a.basis()), a.actual(),
+                a.target(), a.variance(), a.achievementPercent(), a.met(), a.summary());
     }
 
     /** The contract's achievement as the domain's, for the API views built from a payload. */
     public static vn.binhduong.sct.indicator.domain.Achievement achievement(Achievement a) {
-        return a == null ? null : new vn.binhduong.sct.indicator.domain.Achievement(a.basis(), a.actual(), a.target(),
+        return a == null ? null : new vn.binhduong.sct.indicator.domain.Achievement(
+                a.basis() == null ? null : a.basis().name(), a.actual(), a.target(),
                 a.variance(), a.achievementPercent(), a.met(), a.summary());
     }
 

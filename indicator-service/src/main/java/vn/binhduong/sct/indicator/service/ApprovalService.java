@@ -14,6 +14,7 @@ import vn.binhduong.sct.indicator.domain.ApprovalState;
 import vn.binhduong.sct.indicator.domain.IndicatorValue;
 import vn.binhduong.sct.indicator.domain.Period;
 import vn.binhduong.sct.indicator.domain.PeriodApproval;
+import vn.binhduong.sct.contract.common.Labelled;
 import vn.binhduong.sct.contract.indicator.IndicatorPayloads;
 import vn.binhduong.sct.indicator.events.IndicatorEvents;
 import vn.binhduong.sct.platform.events.EventType;
@@ -132,8 +133,9 @@ public class ApprovalService {
                         a.organization, a.period).stream().map(ValueFacts::of).toList()
                 : List.of();
         outbox.record(event, a.organization, "indicator-period", a.organization + "/" + a.period,
-                new IndicatorPayloads.PeriodStateChanged(a.organization, a.period, Period.parse(a.period).type().name(),
-                        to.name(), from.name(), reason, Math.max(high, 0), Math.max(other, 0), figures));
+                new IndicatorPayloads.PeriodStateChanged(a.organization, a.period,
+                        Labelled.map(Period.parse(a.period).type(), vn.binhduong.sct.contract.indicator.PeriodType.class), Labelled.map(to, vn.binhduong.sct.contract.indicator.ApprovalState.class),
+                        Labelled.map(from, vn.binhduong.sct.contract.indicator.ApprovalState.class), reason, Math.max(high, 0), Math.max(other, 0), figures));
         return a;
     }
 }

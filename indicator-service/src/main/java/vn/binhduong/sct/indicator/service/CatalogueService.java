@@ -18,6 +18,7 @@ import vn.binhduong.sct.indicator.domain.Direction;
 import vn.binhduong.sct.indicator.domain.Indicator;
 import vn.binhduong.sct.indicator.domain.IndicatorSet;
 import vn.binhduong.sct.indicator.domain.Scale;
+import vn.binhduong.sct.contract.common.Labelled;
 import vn.binhduong.sct.contract.indicator.IndicatorPayloads;
 import vn.binhduong.sct.indicator.events.IndicatorEvents;
 import vn.binhduong.sct.platform.outbox.Outbox;
@@ -97,8 +98,9 @@ public class CatalogueService {
 
     private void published(Indicator e, String action) {
         outbox.record(IndicatorEvents.DEFINED, IndicatorEvents.department(), "indicator", e.id.toString(),
-                new IndicatorPayloads.IndicatorDefined(e.code, e.name, e.unit.name(), e.unitLabel, e.scale.name(),
-                        e.displayUnit(), e.aggregation.name(), e.direction.name(), e.ownerDivision, e.derived(),
+                new IndicatorPayloads.IndicatorDefined(e.code, e.name, Labelled.map(e.unit, vn.binhduong.sct.contract.indicator.Unit.class), e.unitLabel,
+                        Labelled.map(e.scale, vn.binhduong.sct.contract.indicator.Scale.class), e.displayUnit(), Labelled.map(e.aggregation, vn.binhduong.sct.contract.indicator.Aggregation.class),
+                        Labelled.map(e.direction, vn.binhduong.sct.contract.indicator.Direction.class), e.ownerDivision, e.derived(),
                         e.formula, inputs(e), e.version));
         audit.record(action, null, null, e.code, e.name + (e.derived() ? " = " + e.formula : ""), null);
     }

@@ -14,6 +14,7 @@ import vn.binhduong.sct.indicator.domain.Indicator;
 import vn.binhduong.sct.indicator.domain.IndicatorValue;
 import vn.binhduong.sct.indicator.domain.Period;
 import vn.binhduong.sct.indicator.domain.PlanTarget;
+import vn.binhduong.sct.contract.common.Labelled;
 import vn.binhduong.sct.contract.indicator.IndicatorPayloads;
 import vn.binhduong.sct.indicator.events.IndicatorEvents;
 import vn.binhduong.sct.contract.indicator.IndicatorPayloads.ValueRecorded;
@@ -104,7 +105,8 @@ public class TargetService {
         outbox.record(IndicatorEvents.TARGET_SET, t.organization, "indicator-target",
                 ind.code + "/" + t.organization + "/" + t.period,
                 new IndicatorPayloads.TargetSet(ind.code, ind.name, t.organization, t.period, ValueFacts.plain(t.targetValue),
-                        ValueFacts.plain(t.targetGrowth), ind.unit.name(), ind.scale.name(), ind.displayUnit(),
+                        ValueFacts.plain(t.targetGrowth), Labelled.map(ind.unit, vn.binhduong.sct.contract.indicator.Unit.class),
+                        Labelled.map(ind.scale, vn.binhduong.sct.contract.indicator.Scale.class), ind.displayUnit(),
                         t.targetValue == null ? null : ValueFacts.display(ind, t.targetValue), t.planDocument, t.note,
                         achievement));
         return new Set(t, true);

@@ -17,6 +17,7 @@ import vn.binhduong.sct.indicator.domain.Period;
 import vn.binhduong.sct.indicator.domain.PlanTarget;
 import vn.binhduong.sct.indicator.domain.RuleDefinition;
 import vn.binhduong.sct.indicator.domain.Violation;
+import vn.binhduong.sct.contract.common.Labelled;
 import vn.binhduong.sct.contract.indicator.IndicatorPayloads;
 import vn.binhduong.sct.indicator.events.IndicatorEvents;
 import vn.binhduong.sct.platform.outbox.Outbox;
@@ -171,7 +172,7 @@ public class ValidationService {
                     d.code + "/" + organization + "/" + period.code(),
                     new IndicatorPayloads.ViolationFound(d.code, d.name, organization, period.code(), d.operator.symbol(),
                             d.leftExpression, d.rightExpression, o.left(), o.right(), o.difference(), ValueFacts.plain(d.tolerance),
-                            d.importance.name(), o.message()));
+                            Labelled.map(d.importance, vn.binhduong.sct.contract.indicator.Importance.class), o.message()));
         }
         return new Run(organization, period, outcomes);
     }

@@ -9,6 +9,7 @@ import vn.binhduong.sct.indicator.domain.Indicator;
 import vn.binhduong.sct.indicator.domain.IndicatorValue;
 import vn.binhduong.sct.indicator.domain.Period;
 import vn.binhduong.sct.indicator.domain.PlanTarget;
+import vn.binhduong.sct.contract.common.Labelled;
 import vn.binhduong.sct.contract.indicator.IndicatorPayloads.ValueRecorded;
 import vn.binhduong.sct.indicator.events.IndicatorEvents;
 import vn.binhduong.sct.platform.format.VnFormat;
@@ -37,8 +38,12 @@ public final class ValueFacts {
         BigDecimal display = v.value == null ? null : display(ind, v.value);
         String text = display == null ? null
                 : (VnFormat.decimal(display, 4) + " " + ind.displayUnit()).strip();
-        return new ValueRecorded(ind.code, ind.name, v.organization, v.period, period.type().name(), v.kind.name(),
-                plain(v.value), ind.unit.name(), ind.scale.name(), ind.displayUnit(), display, text, growth, basis,
+        return new ValueRecorded(ind.code, ind.name, v.organization, v.period,
+                Labelled.map(period.type(), vn.binhduong.sct.contract.indicator.PeriodType.class),
+                Labelled.map(v.kind, vn.binhduong.sct.contract.indicator.ValueKind.class), plain(v.value),
+                Labelled.map(ind.unit, vn.binhduong.sct.contract.indicator.Unit.class),
+                Labelled.map(ind.scale, vn.binhduong.sct.contract.indicator.Scale.class), ind.displayUnit(),
+                display, text, growth, basis == null ? null : vn.binhduong.sct.contract.indicator.GrowthBasis.valueOf(basis),
                 plain(v.publishedGrowth), basis != null && basis.equals("COMPUTED") ? plain(baseValue) : null,
                 v.derived, ind.formula, plain(v.inputs), v.source, v.note, v.revision, target == null ? null : plain(target.targetValue),
                 target == null ? null : plain(target.targetGrowth), target == null ? null : target.planDocument,

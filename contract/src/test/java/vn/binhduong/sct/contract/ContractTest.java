@@ -144,6 +144,17 @@ class ContractTest {
                         byRating, 0, 0, 0, byRating, List.of(), null, "lead"));
         assertTrue(finalized.contains("\"membersByRating\":{\"EXCELLENT\":3,\"NOT_COMPLETED\":0}"), finalized);
         assertTrue(finalized.contains("\"ruleSet\":\"HD21_2019\""), finalized);
+        java.util.Map<vn.binhduong.sct.contract.covid.PermitKind, Integer> byKind = new java.util.LinkedHashMap<>();
+        byKind.put(vn.binhduong.sct.contract.covid.PermitKind.DELIVERY_WORKER, 12);
+        String permits = new ObjectMapper().writeValueAsString(new vn.binhduong.sct.contract.covid.CovidPayloads
+                .PermitTotalReported(null, 12, byKind, 0, "báo cáo"));
+        assertTrue(permits.contains("\"byKind\":{\"DELIVERY_WORKER\":12}"), permits);
+        String upload = new ObjectMapper().writeValueAsString(new vn.binhduong.sct.contract.covid.CovidPayloads
+                .TestResultsUploaded("j", vn.binhduong.sct.contract.covid.UploadFormat.NDJSON, 0, 0, 0, 0, 0, 0, List.of()));
+        assertTrue(upload.contains("\"format\":\"NDJSON\""), upload);
+        String containers = new ObjectMapper().writeValueAsString(new vn.binhduong.sct.contract.covid.CovidPayloads
+                .OxygenContainers(vn.binhduong.sct.contract.covid.ContainerKind.CYLINDER, 3, 120));
+        assertTrue(containers.contains("\"kind\":\"CYLINDER\""), containers);
         assertEquals(TrainingProgramme.ADVANCED_POLITICAL_THEORY,
                 new ObjectMapper().readValue(json, TrainingPayload.class).programme());
     }

@@ -27,7 +27,7 @@ public final class CovidPayloads {
     }
 
     /** Totals added by one upload, per campaign and date: bounded by dates, never one entry per row. */
-    public record TestResultsUploaded(String jobId, String format, long rowsRead, long rowsInserted, long rowsDuplicate,
+    public record TestResultsUploaded(String jobId, UploadFormat format, long rowsRead, long rowsInserted, long rowsDuplicate,
             long rowsRejected, long testsPerformedAdded, long positivesAdded, List<DailyTotal> addedByDate) {
     }
 

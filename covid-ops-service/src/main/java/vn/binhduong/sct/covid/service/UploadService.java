@@ -500,7 +500,8 @@ public class UploadService {
                         s[1], s[2], s[3]));
             });
             outbox.record(CovidEvents.TEST_RESULTS_UPLOADED, CovidEvents.organization(), "upload-job", jobId.toString(),
-                    new CovidPayloads.TestResultsUploaded(jobId.toString(), format, rowsRead, inserted, duplicate, rejected,
+                    new CovidPayloads.TestResultsUploaded(jobId.toString(),
+                            vn.binhduong.sct.contract.covid.UploadFormat.valueOf(format), rowsRead, inserted, duplicate, rejected,
                             tests, positives, days));
         }
     }

@@ -46,6 +46,34 @@ public final class EventJson {
         }
     }
 
+    /**
+     * The same envelope JSON as {@link #toBytes}, with the payload written as the raw JSON text it is stored as (the
+     * outbox's jsonb), so the relay neither parses nor re-serialises it.
+     */
+    public static byte[] toBytes(java.util.UUID id, String type, int version, String source,
+            java.time.OffsetDateTime occurredAt, String organization, String aggregateType, String aggregateId,
+            String rawPayload) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(256 + rawPayload.length() * 2);
+        try (com.fasterxml.jackson.core.JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("id", id.toString());
+            g.writeStringField("type", type);
+            g.writeNumberField("version", version);
+            g.writeStringField("source", source);
+            g.writeFieldName("occurredAt");
+            MAPPER.writeValue(g, occurredAt);
+            g.writeStringField("organization", organization);
+            g.writeStringField("aggregateType", aggregateType);
+            g.writeStringField("aggregateId", aggregateId);
+            g.writeFieldName("payload");
+            g.writeRawValue(rawPayload);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     public static EventEnvelope fromBytes(byte[] bytes) {
         try {
             return MAPPER.readValue(bytes, EventEnvelope.class);

@@ -32,13 +32,11 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import vn.binhduong.sct.platform.KafkaConfig;
 import vn.binhduong.sct.platform.Topics;
-import vn.binhduong.sct.platform.events.EventEnvelope;
 import vn.binhduong.sct.platform.events.EventHeaders;
 import vn.binhduong.sct.platform.tracing.EventTracing;
 import vn.binhduong.sct.platform.events.EventJson;
@@ -247,14 +245,16 @@ public class OutboxRelay {
             ps.setInt(1, config.batchSize());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    JsonNode payload = EventJson.MAPPER.readTree(rs.getString(10));
-                    EventEnvelope envelope = new EventEnvelope(rs.getObject(2, UUID.class), rs.getString(3), rs.getInt(4),
-                            rs.getString(5), rs.getTimestamp(9).toInstant().atOffset(ZoneOffset.UTC), rs.getString(6),
-                            rs.getString(7), rs.getString(8), payload);
-                    rows.add(new Row(rs.getLong(1), envelope, rs.getString(11)));
+                    // the stored jsonb goes on the wire as it is: no parse and re-serialisation per event
+                    UUID eventId = rs.getObject(2, UUID.class);
+                    String type = rs.getString(3);
+                    int version = rs.getInt(4);
+                    String aggregateId = rs.getString(8);
+                    byte[] value = EventJson.toBytes(eventId, type, version, rs.getString(5),
+                            rs.getTimestamp(9).toInstant().atOffset(ZoneOffset.UTC), rs.getString(6), rs.getString(7),
+                            aggregateId, rs.getString(10));
+                    rows.add(new Row(rs.getLong(1), eventId, type, version, aggregateId, value, rs.getString(11)));
                 }
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException("unreadable outbox payload", e);
             }
         }
         return rows;
@@ -264,11 +264,10 @@ public class OutboxRelay {
         KafkaProducer<String, byte[]> p = producer();
         List<Future<RecordMetadata>> futures = new ArrayList<>(rows.size());
         for (Row row : rows) {
-            EventEnvelope e = row.envelope();
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, e.aggregateId(), EventJson.toBytes(e));
-            record.headers().add(EventHeaders.EVENT_ID, e.id().toString().getBytes(StandardCharsets.UTF_8));
-            record.headers().add(EventHeaders.EVENT_TYPE, e.type().getBytes(StandardCharsets.UTF_8));
-            record.headers().add(EventHeaders.EVENT_VERSION, Integer.toString(e.version()).getBytes(StandardCharsets.UTF_8));
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, row.aggregateId(), row.value());
+            record.headers().add(EventHeaders.EVENT_ID, row.eventId().toString().getBytes(StandardCharsets.UTF_8));
+            record.headers().add(EventHeaders.EVENT_TYPE, row.type().getBytes(StandardCharsets.UTF_8));
+            record.headers().add(EventHeaders.EVENT_VERSION, Integer.toString(row.version()).getBytes(StandardCharsets.UTF_8));
             if (row.traceparent() != null) {
                 record.headers().add(EventTracing.TRACEPARENT, row.traceparent().getBytes(StandardCharsets.US_ASCII));
             }
@@ -366,6 +365,7 @@ public class OutboxRelay {
         return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 
-    private record Row(long id, EventEnvelope envelope, String traceparent) {
+    private record Row(long id, UUID eventId, String type, int version, String aggregateId, byte[] value,
+            String traceparent) {
     }
 }

@@ -50,26 +50,26 @@ class ContractTest {
     static Set<Class<?>> enumsCarriedByPayloads() {
         Set<Class<?>> enums = new java.util.LinkedHashSet<>();
         Set<java.lang.reflect.Type> seen = new HashSet<>();
-        java.util.Deque<java.lang.reflect.Type> todo = new java.util.ArrayDeque<>();
-        EventContracts.all().forEach(c -> todo.add(c.payload()));
-        while (!todo.isEmpty()) {
-            java.lang.reflect.Type t = todo.pop();
+        java.util.Deque<java.lang.reflect.Type> toVisit = new java.util.ArrayDeque<>();
+        EventContracts.all().forEach(c -> toVisit.add(c.payload()));
+        while (!toVisit.isEmpty()) {
+            java.lang.reflect.Type t = toVisit.pop();
             if (!seen.add(t)) {
                 continue;
             }
             if (t instanceof java.lang.reflect.ParameterizedType p) {
-                todo.addAll(List.of(p.getActualTypeArguments()));
-                todo.add(p.getRawType());
+                toVisit.addAll(List.of(p.getActualTypeArguments()));
+                toVisit.add(p.getRawType());
             } else if (t instanceof java.lang.reflect.WildcardType w) {
-                todo.addAll(List.of(w.getUpperBounds()));
+                toVisit.addAll(List.of(w.getUpperBounds()));
             } else if (t instanceof Class<?> c) {
                 if (c.isEnum()) {
                     enums.add(c);
                 } else if (c.isArray()) {
-                    todo.add(c.getComponentType());
+                    toVisit.add(c.getComponentType());
                 } else if (c.isRecord()) {
                     for (java.lang.reflect.RecordComponent rc : c.getRecordComponents()) {
-                        todo.add(rc.getGenericType());
+                        toVisit.add(rc.getGenericType());
                     }
                 }
             }

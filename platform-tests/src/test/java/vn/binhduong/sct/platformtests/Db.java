@@ -14,13 +14,7 @@ final class Db {
 
     static long count(DataSource ds, String sql, Object... params) {
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                if (params[i] instanceof Object[] array) {
-                    ps.setArray(i + 1, c.createArrayOf(array instanceof java.util.UUID[] ? "uuid" : "text", array));
-                } else {
-                    ps.setObject(i + 1, params[i]);
-                }
-            }
+            bind(c, ps, params);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -33,9 +27,7 @@ final class Db {
     /** The first column of the first row as text, or null. */
     static String string(DataSource ds, String sql, Object... params) {
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
+            bind(c, ps, params);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;
             }
@@ -46,16 +38,21 @@ final class Db {
 
     static int execute(DataSource ds, String sql, Object... params) {
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                if (params[i] instanceof Object[] array) {
-                    ps.setArray(i + 1, c.createArrayOf(array instanceof java.util.UUID[] ? "uuid" : "text", array));
-                } else {
-                    ps.setObject(i + 1, params[i]);
-                }
-            }
+            bind(c, ps, params);
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Binds the parameters in order; an array becomes a SQL array (uuid[] or text[]). */
+    private static void bind(Connection c, PreparedStatement ps, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            if (params[i] instanceof Object[] array) {
+                ps.setArray(i + 1, c.createArrayOf(array instanceof java.util.UUID[] ? "uuid" : "text", array));
+            } else {
+                ps.setObject(i + 1, params[i]);
+            }
         }
     }
 

@@ -72,13 +72,7 @@ class LauncherIT {
             }
 
             // a service killed with SIGKILL is restarted by the supervisor and catches up again
-            long killedPid = launcher.pid("report-service");
-            launcher.kill("report-service");
-            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (!(launcher.restarts("report-service") >= 1 && launcher.healthy("report-service"))
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(250);
-            }
+            long killedPid = killAndAwaitRestart(launcher, "report-service");
             assertEquals(1, launcher.restarts("report-service"), console.toString(StandardCharsets.UTF_8));
             assertTrue(launcher.healthy("report-service"), "report-service is back");
             assertTrue(launcher.pid("report-service") != killedPid, "a new process");
@@ -93,13 +87,7 @@ class LauncherIT {
             assertEquals(1, firstPage.get("events").size(), firstPage.toString());
             String seen = firstPage.get("events").get(0).get("id").asText();
             String cursor = firstPage.get("next").asText();
-            long memberPid = launcher.pid("member-service");
-            launcher.kill("member-service");
-            long memberDeadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (!(launcher.restarts("member-service") >= 1 && launcher.healthy("member-service"))
-                    && System.nanoTime() < memberDeadline) {
-                Thread.sleep(250);
-            }
+            long memberPid = killAndAwaitRestart(launcher, "member-service");
             assertTrue(launcher.healthy("member-service") && launcher.pid("member-service") != memberPid,
                     "member-service restarted");
             HttpResponse<String> second = HTTP.send(HttpRequest.newBuilder(URI.create(memberUrl + "/api/v1/organizations"))
@@ -122,6 +110,17 @@ class LauncherIT {
             assertFalse(s.alive(), s.name + " stopped");
             assertFalse(Ports.listening(s.port), s.name + "'s port is free again");
         }
+    }
+
+    /** SIGKILLs a service and waits (up to 120 s) for the supervisor to have it healthy again; returns the killed pid. */
+    private static long killAndAwaitRestart(Launcher launcher, String service) throws InterruptedException {
+        long pid = launcher.pid(service);
+        launcher.kill(service);
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (!(launcher.restarts(service) >= 1 && launcher.healthy(service)) && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+        }
+        return pid;
     }
 
     private static com.fasterxml.jackson.databind.JsonNode feed(String url, String token) throws Exception {

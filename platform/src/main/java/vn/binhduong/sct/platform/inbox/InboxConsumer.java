@@ -249,7 +249,7 @@ public class InboxConsumer {
                 // stopping
             } catch (RuntimeException e) {
                 if (running) {
-                    boolean refused = vn.binhduong.sct.platform.outbox.OutboxRelay.refusedByKafka(e);
+                    boolean refused = vn.binhduong.sct.platform.KafkaErrors.refused(e);
                     failure = (refused ? "Kafka refuses this consumer's credentials or rights (" : "Kafka unreachable (")
                             + kafka.bootstrapServers() + ", " + kafka.securityProtocol() + "): " + e.getMessage();
                     LOG.warnf("inbox consumer restarting after: %s", e.toString());

@@ -37,6 +37,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import vn.binhduong.sct.platform.KafkaConfig;
 import vn.binhduong.sct.platform.Topics;
+import vn.binhduong.sct.platform.KafkaErrors;
 import vn.binhduong.sct.platform.events.EventHeaders;
 import vn.binhduong.sct.platform.tracing.EventTracing;
 import vn.binhduong.sct.platform.events.EventJson;
@@ -149,7 +150,7 @@ public class OutboxRelay {
                     return;
                 }
                 lastError = rootMessage(e);
-                lastErrorRefused = refusedByKafka(e);
+                lastErrorRefused = KafkaErrors.refused(e);
                 if (e instanceof SQLException || DatabaseErrors.unavailable(e)) {
                     // The rows are safe in the database that cannot be reached; nothing to do with Kafka.
                     if (databaseOutageSince == null) {
@@ -344,17 +345,6 @@ public class OutboxRelay {
         } catch (SQLException ignored) {
             // the connection is broken; closing it discards the transaction
         }
-    }
-
-    /** An authentication (SASL, TLS) or authorisation (ACL) refusal rather than an unreachable broker. */
-    public static boolean refusedByKafka(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof org.apache.kafka.common.errors.AuthenticationException
-                    || t instanceof org.apache.kafka.common.errors.AuthorizationException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String rootMessage(Throwable e) {

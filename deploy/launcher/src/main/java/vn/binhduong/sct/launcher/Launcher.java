@@ -187,7 +187,7 @@ public final class Launcher implements AutoCloseable {
                 config.put("sct.permits.kek-file", permitsKek().toString());
             }
             Path app = options.home.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
-            services.add(ServiceProcess.start(name, app, port, options.heap, config,
+            services.add(ServiceProcess.start(name, app, port, options.heap, options.jvm, config,
                     options.data.resolve("logs").resolve(name + ".log")));
         }
         startDashboard();
@@ -216,7 +216,7 @@ public final class Launcher implements AutoCloseable {
         config.put("sct.dashboard.local.issuer", JwtKeys.ISSUER);
         config.put("sct.dashboard.local.users-file", writeDashboardUsers().toString());
         config.put("quarkus.oidc.tenant-enabled", "false");
-        services.add(ServiceProcess.start(DASHBOARD, app, port, options.heap, config,
+        services.add(ServiceProcess.start(DASHBOARD, app, port, options.heap, options.jvm, config,
                 options.data.resolve("logs").resolve(DASHBOARD + ".log")));
     }
 
@@ -434,6 +434,8 @@ public final class Launcher implements AutoCloseable {
         sb.append(postgres != null ? "  PostgreSQL  jdbc:postgresql://127.0.0.1:" + postgres.port() + "/<service_name>  (postgres/postgres)\n"
                 : "  PostgreSQL  " + options.externalPostgres.orElse("") + "\n");
         sb.append("  Kafka       ").append(kafka != null ? kafka.bootstrapServers() : options.externalKafka.orElse("")).append('\n');
+        sb.append("  JVM flags   ").append(options.jvm.name().toLowerCase(java.util.Locale.ROOT)).append(": -Xmx")
+                .append(options.heap).append(' ').append(options.jvm.describe()).append('\n');
         for (ServiceProcess s : services) {
             sb.append(String.format("  %-19s %s/q/swagger-ui   (RSS %d MiB)%n", s.name, s.url(), Math.max(0, s.rssKib() / 1024)));
         }

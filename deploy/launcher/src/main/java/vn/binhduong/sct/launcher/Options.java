@@ -19,6 +19,10 @@ public final class Options {
               --kafka-port N        embedded Kafka port (default 19092; 0 = any free port)
               --base-port N         first service port; the five services take N..N+4 (default 8081; 0 = free ports)
               --heap SIZE           -Xmx of each service JVM (default 256m)
+              --jvm laptop|production
+                                    JVM flags of the services: laptop (default) is C1 only with the serial
+                                    collector, for a small footprint; production is the container images' flags
+                                    (G1, full tiered JIT), with --heap as the heap
               --postgres URL        use this PostgreSQL instead, e.g. jdbc:postgresql://db:5432/ (one database per
                                     service is created there if missing); with --pg-user/--pg-password
               --kafka SERVERS       use these bootstrap servers instead of the embedded broker
@@ -39,6 +43,7 @@ public final class Options {
     int kafkaPort = 19092;
     int basePort = 8081;
     String heap = "256m";
+    JvmFlags jvm = JvmFlags.LAPTOP;
     Optional<String> externalPostgres = Optional.empty();
     String pgUser = "postgres";
     String pgPassword = "postgres";
@@ -62,6 +67,7 @@ public final class Options {
                 case "--kafka-port" -> o.kafkaPort = port(a, value(a, rest));
                 case "--base-port" -> o.basePort = port(a, value(a, rest));
                 case "--heap" -> o.heap = value(a, rest);
+                case "--jvm" -> o.jvm = JvmFlags.parse(value(a, rest));
                 case "--postgres" -> o.externalPostgres = Optional.of(value(a, rest));
                 case "--pg-user" -> o.pgUser = value(a, rest);
                 case "--pg-password" -> o.pgPassword = value(a, rest);

@@ -33,8 +33,8 @@ final class ServiceProcess {
         this.process = process;
     }
 
-    static ServiceProcess start(String name, Path app, int port, String heap, Map<String, String> config, Path log)
-            throws IOException {
+    static ServiceProcess start(String name, Path app, int port, String heap, JvmFlags jvm, Map<String, String> config,
+            Path log) throws IOException {
         if (!Files.exists(app)) {
             throw new IllegalStateException(name + " is not built: " + app + " is missing (run ./mvnw install -DskipTests)");
         }
@@ -42,10 +42,7 @@ final class ServiceProcess {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + heap);
-        command.add("-XX:+UseSerialGC");
-        command.add("-XX:TieredStopAtLevel=1");
-        command.add("-Xss512k");
-        command.add("-XX:ReservedCodeCacheSize=64m");
+        command.addAll(jvm.flags);
         command.add("-Dquarkus.http.port=" + port);
         command.add("-Dquarkus.http.host=127.0.0.1");
         // a laptop's log files are read by a person: text, not the production profile's JSON lines

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 @ConfigMapping(prefix = "sct.outbox")
 public interface OutboxConfig {
@@ -22,6 +23,14 @@ public interface OutboxConfig {
     /** Rows published per relay transaction. */
     @WithDefault("500")
     int batchSize();
+
+    /**
+     * Batches handed to the producer whose acknowledgements the relay has not yet seen; the next batch is read and sent
+     * while earlier ones are acknowledged and marked. 1 sends a batch only after the one before it is marked.
+     */
+    @WithDefault("4")
+    @WithName("max-in-flight")
+    int maxInFlight();
 
     /** How often the relay looks for rows when nothing woke it up. */
     @WithDefault("1s")

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -44,8 +45,9 @@ import vn.binhduong.sct.platform.events.EventJson;
 import vn.binhduong.sct.platform.problem.DatabaseErrors;
 
 /**
- * Publishes outbox rows to Kafka in id order. One relay at a time per database (a transaction-scoped advisory lock),
- * so events of one aggregate leave in the order they were written, whatever number of instances run. Rows are marked
+ * Publishes outbox rows to Kafka in id order. One relay at a time per database (a session advisory lock held for one
+ * run, see {@link #publishRun()}), so events of one aggregate leave in the order they were written, whatever number of
+ * instances run. Rows are marked
  * published only after the broker acknowledged them ({@code acks=all}, idempotent producer); a row whose send failed
  * stays unpublished, and so does every row after it, so order is kept across retries. While the broker is
  * unreachable, writes go on, rows wait, and the relay retries with back-off, logging once per outage.
@@ -125,7 +127,7 @@ public class OutboxRelay {
         Duration backoff = Duration.ofMillis(250);
         while (running) {
             try {
-                int sent = publishBatch();
+                boolean more = publishRun();
                 if (outageSince != null) {
                     LOG.infof("Kafka reachable again after %d s; outbox relay resumed publishing to %s",
                             Duration.between(outageSince, Instant.now()).toSeconds(), topic);
@@ -138,7 +140,7 @@ public class OutboxRelay {
                 }
                 lastError = null;
                 backoff = Duration.ofMillis(250);
-                if (sent < config.batchSize()) {
+                if (!more) {
                     wakeUps.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                     wakeUps.drainPermits();
                 }
@@ -200,50 +202,121 @@ public class OutboxRelay {
         return java.util.Optional.empty();
     }
 
-    /** One relay transaction: lock, read a batch in id order, send, wait for acks, mark the acknowledged prefix. */
-    int publishBatch() throws SQLException, InterruptedException {
+    /**
+     * One relay run. While this instance holds the relay lock (a session advisory lock on one connection), it reads
+     * batches in id order and sends each without waiting for the acknowledgements of the batches before it, up to
+     * {@code sct.outbox.max-in-flight} batches at once; a batch is marked published, in its own short transaction,
+     * only once the broker acknowledged all of it and every batch before it. So the database's reads, marks and
+     * commits overlap the broker's work instead of alternating with it. A run ends when it has caught up, after
+     * {@link #BATCHES_PER_RUN} batches (the next run reads again from the oldest unpublished row, so a row whose
+     * transaction committed late, with an id below the run's position, waits at most one run), or at the first
+     * failure: then only the acknowledged prefix is marked and the rest is sent again, in order, by a later run.
+     *
+     * @return whether rows may be waiting (the run stopped at its batch limit), so the next run should start at once
+     */
+    boolean publishRun() throws SQLException, InterruptedException {
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                try (PreparedStatement lock = c.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
-                    lock.setLong(1, LOCK_KEY);
-                    try (ResultSet rs = lock.executeQuery()) {
-                        rs.next();
-                        if (!rs.getBoolean(1)) {
-                            c.rollback();
-                            return 0;
-                        }
+            c.setAutoCommit(true);
+            try (PreparedStatement lock = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+                lock.setLong(1, LOCK_KEY);
+                try (ResultSet rs = lock.executeQuery()) {
+                    rs.next();
+                    if (!rs.getBoolean(1)) {
+                        return false; // another instance relays now
                     }
                 }
-                List<Row> rows = readBatch(c);
-                if (rows.isEmpty()) {
-                    c.commit();
-                    return 0;
-                }
-                ensureTopic();
-                List<Long> acknowledged = send(rows);
-                markPublished(c, acknowledged);
-                c.commit();
-                published.addAndGet(acknowledged.size());
-                if (acknowledged.size() < rows.size()) {
-                    throw new IllegalStateException("broker acknowledged " + acknowledged.size() + " of " + rows.size()
-                            + " events");
-                }
-                return rows.size();
-            } catch (SQLException | RuntimeException | InterruptedException e) {
-                safeRollback(c);
-                throw e;
+            }
+            try {
+                return pipeline(c);
+            } finally {
+                unlock(c);
             }
         }
     }
 
-    private List<Row> readBatch(Connection c) throws SQLException {
+    /** Rows a run may send before it ends and the next run reads again from the oldest unpublished row. */
+    static final int BATCHES_PER_RUN = 100;
+
+    private boolean pipeline(Connection c) throws SQLException, InterruptedException {
+        ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
+        long after = 0;
+        int batches = 0;
+        boolean more = true;
+        try {
+            while (true) {
+                boolean canRead = more && running && batches < BATCHES_PER_RUN && inFlight.size() < config.maxInFlight();
+                if (canRead) {
+                    List<Row> rows = readBatch(c, after);
+                    more = rows.size() == config.batchSize();
+                    if (!rows.isEmpty()) {
+                        ensureTopic();
+                        InFlight sent = send(rows);
+                        inFlight.addLast(sent);
+                        after = rows.get(rows.size() - 1).id();
+                        batches++;
+                        more &= !sent.sendFailed();
+                    }
+                }
+                if (inFlight.isEmpty()) {
+                    return more && running; // stopped at the batch limit, not caught up
+                }
+                // mark what the broker has acknowledged; wait for the oldest batch only when there is nothing to read
+                if (!canRead || inFlight.peekFirst().done()) {
+                    markAcknowledged(c, inFlight, !canRead);
+                }
+            }
+        } finally {
+            // a failure leaves batches in flight: let them finish so the producer is idle, and mark none of them
+            for (InFlight f : inFlight) {
+                f.awaitQuietly();
+            }
+        }
+    }
+
+    /**
+     * Marks the batches at the head of the queue that the broker acknowledged, in one transaction: waits for the oldest
+     * when {@code block}, then takes every following batch that is already complete. A batch acknowledged only in part
+     * gets its acknowledged prefix marked, and the run fails, so the rest is sent again in order.
+     */
+    private void markAcknowledged(Connection c, ArrayDeque<InFlight> inFlight, boolean block)
+            throws SQLException, InterruptedException {
+        List<Long> ids = new ArrayList<>();
+        int sent = 0;
+        while (!inFlight.isEmpty() && (block || inFlight.peekFirst().done())) {
+            block = false;
+            InFlight head = inFlight.pollFirst();
+            int acknowledged = head.awaitAcknowledgedPrefix();
+            sent += head.rows().size();
+            for (int i = 0; i < acknowledged; i++) {
+                ids.add(head.rows().get(i).id());
+            }
+            if (acknowledged < head.rows().size()) {
+                markPublished(c, ids);
+                published.addAndGet(ids.size());
+                throw new IllegalStateException("broker acknowledged " + ids.size() + " of " + sent + " events");
+            }
+        }
+        markPublished(c, ids);
+        published.addAndGet(ids.size());
+    }
+
+    private static void unlock(Connection c) {
+        try (PreparedStatement unlock = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            unlock.setLong(1, LOCK_KEY);
+            unlock.execute();
+        } catch (SQLException ignored) {
+            // the connection is broken, and its session's lock went with it
+        }
+    }
+
+    private List<Row> readBatch(Connection c, long after) throws SQLException {
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT id, event_id, event_type, event_version, source, organization, aggregate_type, aggregate_id,
                        occurred_at, payload::text, traceparent
-                  FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT ?""")) {
-            ps.setInt(1, config.batchSize());
+                  FROM outbox WHERE published_at IS NULL AND id > ? ORDER BY id LIMIT ?""")) {
+            ps.setLong(1, after);
+            ps.setInt(2, config.batchSize());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     // the stored jsonb goes on the wire as it is: no parse and re-serialisation per event
@@ -261,7 +334,8 @@ public class OutboxRelay {
         return rows;
     }
 
-    private List<Long> send(List<Row> rows) throws InterruptedException {
+    /** Hands the batch to the producer without waiting; a send refused at once ends the batch there. */
+    private InFlight send(List<Row> rows) {
         KafkaProducer<String, byte[]> p = producer();
         List<Future<RecordMetadata>> futures = new ArrayList<>(rows.size());
         for (Row row : rows) {
@@ -278,17 +352,43 @@ public class OutboxRelay {
                 break; // the rows from here on stay unpublished and are retried in order
             }
         }
-        p.flush();
-        List<Long> acknowledged = new ArrayList<>(futures.size());
-        for (int i = 0; i < futures.size(); i++) {
-            try {
-                futures.get(i).get();
-                acknowledged.add(rows.get(i).id());
-            } catch (ExecutionException failed) {
-                break; // keep only the acknowledged prefix: order per aggregate survives the retry
+        return new InFlight(rows, futures);
+    }
+
+    /** A batch handed to the producer: its rows, and the broker's acknowledgement of each sent one, in order. */
+    private record InFlight(List<Row> rows, List<Future<RecordMetadata>> futures) {
+        boolean sendFailed() {
+            return futures.size() < rows.size();
+        }
+
+        boolean done() {
+            return futures.stream().allMatch(Future::isDone);
+        }
+
+        /** How many rows from the first on the broker acknowledged (the prefix that may be marked). */
+        int awaitAcknowledgedPrefix() throws InterruptedException {
+            for (int i = 0; i < futures.size(); i++) {
+                try {
+                    futures.get(i).get();
+                } catch (ExecutionException failed) {
+                    return i; // keep only the acknowledged prefix: order per aggregate survives the retry
+                }
+            }
+            return futures.size();
+        }
+
+        void awaitQuietly() {
+            for (Future<RecordMetadata> f : futures) {
+                try {
+                    f.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (ExecutionException ignored) {
+                    // not marked: sent again by a later run
+                }
             }
         }
-        return acknowledged;
     }
 
     private static void markPublished(Connection c, List<Long> ids) throws SQLException {
@@ -339,13 +439,6 @@ public class OutboxRelay {
         }
     }
 
-    private static void safeRollback(Connection c) {
-        try {
-            c.rollback();
-        } catch (SQLException ignored) {
-            // the connection is broken; closing it discards the transaction
-        }
-    }
 
     private static String rootMessage(Throwable e) {
         Throwable t = e;

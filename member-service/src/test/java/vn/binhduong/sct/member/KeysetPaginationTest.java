@@ -73,6 +73,35 @@ class KeysetPaginationTest {
         }
     }
 
+    /**
+     * The list by cursor keeps organisation and cell codes in memory (issue 16): a cell registered after its
+     * organisation's list was read is found, and an unknown code or another organisation's cell is refused as before.
+     */
+    @Test
+    void theCursorListFindsACellRegisteredAfterItsOrganisationWasListedAndRefusesUnknownCodes() {
+        String a = Api.unique("A");
+        String org = Api.organization(a);
+        Api.official(org, a, "Mã Một", "2010-01-05", "2011-01-10");
+        String list = "/api/v1/organizations/" + org + "/members";
+        get(admin(), list + "?after=&size=10").statusCode(200).body("items.cellCode", equalTo(List.of(a)));
+        get(admin(), list + "?cell=" + a + "&after=&size=10").statusCode(200).body("items", hasSize(1));
+
+        String later = Api.unique("L");
+        post(admin(), "/api/v1/organizations/" + org + "/cells", Map.of("code", later, "name", "Chi bộ " + later)).statusCode(201);
+        get(admin(), list + "?cell=" + later + "&after=&size=10").statusCode(200).body("items", hasSize(0));
+        Api.official(org, later, "Mã Hai", "2010-01-05", "2011-01-10");
+        get(admin(), list + "?cell=" + later + "&after=&size=10").statusCode(200).body("items.fullName", equalTo(List.of("Mã Hai")))
+                .body("items.cellCode", equalTo(List.of(later)));
+        get(admin(), list + "?after=&size=10").statusCode(200).body("items.cellCode", equalTo(List.of(later, a))); // Mã Hai, Mã Một
+
+        String other = Api.unique("O");
+        Api.organization(other);
+        get(admin(), list + "?cell=" + other + "&after=").statusCode(422).contentType("application/problem+json");
+        get(admin(), list + "?cell=NO-SUCH-CELL&after=").statusCode(404).contentType("application/problem+json");
+        get(admin(), "/api/v1/organizations/NO-SUCH-ORG/members?after=").statusCode(404).contentType("application/problem+json");
+        get(TestTokens.cellSecretary(a), list + "?cell=" + later + "&after=").statusCode(403).contentType("application/problem+json");
+    }
+
     @Test
     void aYearsRatingsPageByCursorFilteredByCellAndRating() {
         String a = Api.unique("A");

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static vn.binhduong.sct.member.Api.admin;
 import static vn.binhduong.sct.member.Api.get;
@@ -22,6 +23,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import vn.binhduong.sct.platform.api.Cursor;
 import vn.binhduong.sct.platform.security.Roles;
 import vn.binhduong.sct.testing.TestTokens;
 
@@ -160,5 +163,72 @@ class PersonalDataAccessTest {
         }
         get(TestTokens.cellSecretary(a), log).statusCode(403);
         get(admin(), log).statusCode(200).body("items.operation", not(hasSize(0)));
+    }
+
+    /**
+     * Issue 16: a page of the member list by cursor writes one log row for the members it serves (read and row in one
+     * statement), and the log still answers one entry per member: every member of the page, in the page's order, the
+     * caller, the operation. Callers served no personal data write nothing.
+     */
+    @Test
+    void aCursorPageServedWithPersonalDataRecordsEveryMemberOfThePageInTheLog() {
+        String a = Api.unique("A");
+        String b = Api.unique("B");
+        String org = Api.organization(a, b);
+        List<String> members = List.of(Api.official(org, a, "Sổ Ghi Một", "2010-01-05", "2011-01-10"),
+                Api.official(org, b, "Sổ Ghi Hai", "2010-01-05", "2011-01-10"),
+                Api.official(org, a, "Sổ Ghi Ba", "2010-01-05", "2011-01-10"));
+        String list = "/api/v1/organizations/" + org + "/members";
+        String log = "/api/v1/personal-data-reads";
+        String committee = TestTokens.as(Roles.PARTY_COMMITTEE);
+
+        JsonPath first = get(committee, list + "?after=&size=2").statusCode(200).body("items", hasSize(2))
+                .body("items[0].nationalId", equalTo(NATIONAL_ID)).extract().jsonPath();
+        List<String> page1 = first.getList("items.id");
+        List<String> page2 = get(committee, list + "?size=2&after=" + first.getString("next")).statusCode(200).body("items", hasSize(1))
+                .extract().jsonPath().getList("items.id");
+        // each member's newest entry is this list read, by this caller; the two members of page 1 share one row, in order
+        Map<String, Object> e1 = newest(log, page1.get(0));
+        Map<String, Object> e2 = newest(log, page1.get(1));
+        Map<String, Object> e3 = newest(log, page2.get(0));
+        for (Map<String, Object> e : List.of(e1, e2, e3)) {
+            assertEquals("listMembers", e.get("operation"));
+            assertEquals("GET /api/v1/organizations/{org}/members", e.get("endpoint"));
+            assertEquals("test-party-committee", e.get("subject"));
+            assertEquals("party-committee", e.get("roles"));
+        }
+        assertEquals(e1.get("id"), e2.get("id"), "one row for the page");
+        assertEquals(List.of(1, 2), List.of(e1.get("position"), e2.get("position")));
+        assertNotEquals(e1.get("id"), e3.get("id"));
+        assertEquals(1, e3.get("position"));
+        assertEquals(Set.copyOf(members), Set.of(page1.get(0), page1.get(1), page2.get(0)));
+
+        // the whole log by cursor walks the row's members one by one: size 1 from just before the row
+        long row = ((Number) e1.get("id")).longValue();
+        JsonPath one = get(admin(), log + "?size=1&after=" + Cursor.after(row, 0)).statusCode(200).body("items[0].memberId", equalTo(page1.get(0)))
+                .extract().jsonPath();
+        get(admin(), log + "?size=1&after=" + one.getString("next")).statusCode(200).body("items[0].id", equalTo((int) row))
+                .body("items[0].position", equalTo(2)).body("items[0].memberId", equalTo(page1.get(1)));
+        // a cursor from before one row per answer (the row id alone) still reads on from the next row
+        get(admin(), log + "?size=1&after=" + Cursor.after(row - 1)).statusCode(200).body("items[0].id", equalTo((int) row))
+                .body("items[0].position", equalTo(1));
+
+        // a secretary's page of their own cell is logged as theirs; integration and inspection pages log nothing
+        get(TestTokens.cellSecretary(a), list + "?after=&size=10").statusCode(200).body("items", hasSize(2));
+        assertEquals("secretary-" + a, newest(log, members.get(0)).get("subject"));
+        int before = entries(log, members.get(1));
+        get(TestTokens.as(Roles.INTEGRATION), list + "?after=&size=10").statusCode(200).body("items", hasSize(3))
+                .body("items.nationalId", everyItem(nullValue()));
+        get(TestTokens.as(Roles.INSPECTION_COMMITTEE), list + "?after=&size=10").statusCode(200).body("items", hasSize(3));
+        assertEquals(before, entries(log, members.get(1)));
+    }
+
+    private static Map<String, Object> newest(String log, String member) {
+        List<Map<String, Object>> items = get(admin(), log + "?size=500&member=" + member).statusCode(200).extract().jsonPath().getList("items");
+        return items.get(items.size() - 1);
+    }
+
+    private static int entries(String log, String member) {
+        return get(admin(), log + "?size=500&member=" + member).statusCode(200).extract().jsonPath().getList("items").size();
     }
 }

@@ -210,13 +210,14 @@ public final class MemberApi {
 
     @Schema(description = "One read of a member's personal data: who read it, which member, when, through which operation. Never the data itself")
     public record PersonalDataReadView(
-            @Schema(description = "entry id (increasing)") long id,
+            @Schema(description = "the id of the log row (increasing): the members served by one answer share it, told apart by position") long id,
             @Schema(description = "when the data was served") java.time.OffsetDateTime at,
             @Schema(description = "the token's subject (user name)", examples = "nguyen.van.a") String subject,
             @Schema(description = "the roles the caller held, comma-separated", examples = "party-committee") String roles,
             @Schema(description = "the member whose personal data was served") UUID memberId,
             @Schema(description = "the API operation (operationId)", examples = "getMember") String operation,
-            @Schema(description = "the endpoint, method and path template", examples = "GET /api/v1/members/{id}") String endpoint) {
+            @Schema(description = "the endpoint, method and path template", examples = "GET /api/v1/members/{id}") String endpoint,
+            @Schema(description = "the member's position in the answer's log row, from 1 (one entry per member served)") int position) {
     }
 
     @Schema(description = "Send a member to a training programme")

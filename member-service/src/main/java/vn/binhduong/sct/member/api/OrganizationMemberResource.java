@@ -43,6 +43,7 @@ import vn.binhduong.sct.member.domain.PartyCell;
 import vn.binhduong.sct.member.domain.PartyOrganization;
 import vn.binhduong.sct.member.service.Access;
 import vn.binhduong.sct.member.service.CommitteeService;
+import vn.binhduong.sct.member.service.MemberPages;
 import vn.binhduong.sct.member.service.MemberService;
 import vn.binhduong.sct.platform.api.PageParams;
 import vn.binhduong.sct.platform.api.PageResult;
@@ -59,10 +60,12 @@ public class OrganizationMemberResource {
     static final String PATH = "/api/v1/organizations/{org}/members";
     private final MemberService service;
     private final MemberViews views;
+    private final MemberPages pages;
 
-    public OrganizationMemberResource(MemberService service, MemberViews views) {
+    public OrganizationMemberResource(MemberService service, MemberViews views, MemberPages pages) {
         this.service = service;
         this.views = views;
+        this.pages = pages;
     }
 
     @POST
@@ -114,11 +117,8 @@ public class OrganizationMemberResource {
             if (page.page != 0) {
                 throw ProblemException.invalid("page", "page and after are two ways to page; give one of them");
             }
-            MemberService.MemberSlice slice = service.keyset(org, cell, status, name, after, page.size, total);
-            boolean more = slice.rows().size() > page.size;
-            List<Member> shown = more ? slice.rows().subList(0, page.size) : slice.rows();
-            return new MemberListPage(views.of(shown, org, "listMembers", "GET " + PATH), null, page.size, slice.total(), null,
-                    more ? MemberService.cursorOf(shown.get(shown.size() - 1)) : null);
+            MemberPages.Page p = pages.keyset(org, cell, status, name, after, page.size, total, "listMembers", "GET " + PATH);
+            return new MemberListPage(p.items(), null, page.size, p.total(), null, p.next());
         }
         MemberService.MemberPage result = service.list(org, cell, status, name, page.toPage());
         List<Member> shown = result.items();

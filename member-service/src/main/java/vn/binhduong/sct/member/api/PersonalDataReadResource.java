@@ -32,7 +32,7 @@ public class PersonalDataReadResource {
 
     @GET
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "The personal-data access log, admins only: one entry per member per answer that carried the member's national ID,"
+    @Operation(summary = "The personal-data access log, admins only: one entry per member per answer (the entries of one answer share its id, in order of position) that carried the member's national ID,"
             + " date of birth, residence, ethnicity or religion (never the data itself), oldest first, read by cursor (after/size);"
             + " the total only with total=true")
     @APIResponse(responseCode = "400", description = "bad parameter or cursor (problem+json)")
@@ -47,6 +47,6 @@ public class PersonalDataReadResource {
             @Max(value = 500, message = "must be at most 500") int size,
             @Parameter(description = "also count the entries matching the filters") @QueryParam("total") @DefaultValue("false") boolean total) {
         return log.reads(member, from, to, after, size, total).map(e -> new PersonalDataReadView(e.id(), e.at(), e.subject(), e.roles(),
-                e.memberId(), e.operation(), e.endpoint()));
+                e.memberId(), e.operation(), e.endpoint(), e.position()));
     }
 }

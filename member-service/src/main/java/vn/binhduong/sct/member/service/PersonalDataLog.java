@@ -20,9 +20,10 @@ import vn.binhduong.sct.platform.problem.ProblemException;
 import vn.binhduong.sct.platform.sql.PgArray;
 
 /**
- * The access log of personal data (issue 12, point 5): one row per member whose sensitive personal data an answer
- * carries, naming who (token subject and roles), which member, when, and through which operation; never the data.
- * Written before the answer leaves the service, so no personal data is served without its row.
+ * The access log of personal data (issue 12, point 5): for every answer that carries members' sensitive personal data,
+ * who (token subject and roles), which members, when, and through which operation; never the data. Written and
+ * committed before the answer leaves the service, so no personal data is served without its row. One row per answer
+ * (issue 16, V10: the members in {@code member_ids}, in the order served), read back as one entry per member.
  */
 @ApplicationScoped
 public class PersonalDataLog {
@@ -30,8 +31,11 @@ public class PersonalDataLog {
     public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private static final String INSERT = """
-            INSERT INTO personal_data_read (subject, roles, member_id, operation, endpoint)
-            SELECT ?1, ?2, m, ?3, ?4 FROM unnest(CAST(?5 AS uuid[])) AS m""";
+            INSERT INTO personal_data_read (subject, roles, member_ids, operation, endpoint)
+            VALUES (?1, ?2, CAST(?3 AS uuid[]), ?4, ?5)""";
+    /** Each row's members, one entry each, numbered from 1 in the order served (old rows: their one member_id). */
+    private static final String ENTRIES = " FROM personal_data_read r CROSS JOIN LATERAL"
+            + " unnest(COALESCE(r.member_ids, ARRAY[r.member_id])) WITH ORDINALITY AS m(member_id, position)";
 
     private final EntityManager em;
     private final Access access;
@@ -47,16 +51,28 @@ public class PersonalDataLog {
         if (members.isEmpty()) {
             return;
         }
-        em.createNativeQuery(INSERT).setParameter(1, truncate(access.actor(), 200)).setParameter(2, truncate(access.roles(), 300))
-                .setParameter(3, operation).setParameter(4, endpoint).setParameter(5, PgArray.of(members)).executeUpdate();
+        em.createNativeQuery(INSERT).setParameter(1, subject(access)).setParameter(2, roles(access))
+                .setParameter(3, PgArray.of(members)).setParameter(4, operation).setParameter(5, endpoint).executeUpdate();
     }
 
-    public record Entry(long id, OffsetDateTime at, String subject, String roles, UUID memberId, String operation, String endpoint) {
+    /** The subject as the log stores it. */
+    public static String subject(Access access) {
+        return truncate(access.actor(), 200);
+    }
+
+    /** The roles as the log stores them. */
+    public static String roles(Access access) {
+        return truncate(access.roles(), 300);
+    }
+
+    /** One member served by one answer: the row's id (shared by the members of one answer) and the member's position in it. */
+    public record Entry(long id, int position, OffsetDateTime at, String subject, String roles, UUID memberId, String operation,
+            String endpoint) {
     }
 
     /**
-     * Entries in the order they were written (by id, the primary key: a keyset range scan however deep), filtered by
-     * member and by the days {@code from}..{@code to} (inclusive, local time).
+     * Entries in the order they were written (by row id, the primary key: a keyset range scan however deep, then by
+     * position in the row), filtered by member and by the days {@code from}..{@code to} (inclusive, local time).
      */
     public KeysetPage<Entry> reads(UUID member, LocalDate from, LocalDate to, String after, int size, boolean total) {
         if (from != null && to != null && to.isBefore(from)) {
@@ -66,35 +82,52 @@ public class PersonalDataLog {
         List<Object> params = new ArrayList<>();
         if (member != null) {
             params.add(member);
-            where.append(" AND member_id = ?").append(params.size());
+            int k = params.size();
+            where.append(" AND (r.member_id = ?").append(k).append(" OR r.member_ids @> ARRAY[CAST(?").append(k)
+                    .append(" AS uuid)]) AND m.member_id = ?").append(k);
         }
         if (from != null) {
             params.add(from.atStartOfDay(ZONE).toOffsetDateTime());
-            where.append(" AND read_at >= ?").append(params.size());
+            where.append(" AND r.read_at >= ?").append(params.size());
         }
         if (to != null) {
             params.add(to.plusDays(1).atStartOfDay(ZONE).toOffsetDateTime());
-            where.append(" AND read_at < ?").append(params.size());
+            where.append(" AND r.read_at < ?").append(params.size());
         }
         Long count = null;
         if (total) {
-            Query q = em.createNativeQuery("SELECT count(*) FROM personal_data_read" + where);
+            Query q = em.createNativeQuery("SELECT count(*)" + ENTRIES + where);
             bind(q, params);
             count = ((Number) q.getSingleResult()).longValue();
         }
         if (after != null && !after.isEmpty()) {
-            params.add(Cursor.parse(after, 1).longValue(0));
-            where.append(" AND id > ?").append(params.size());
+            long[] key = cursor(after);
+            params.add(key[0]);
+            params.add(key[1]);
+            int k = params.size();
+            where.append(" AND r.id >= ?").append(k - 1).append(" AND (r.id, m.position) > (?").append(k - 1).append(", ?").append(k)
+                    .append(')');
         }
         params.add(size + 1);
-        Query q = em.createNativeQuery("SELECT id, read_at, subject, roles, member_id, operation, endpoint FROM personal_data_read"
-                + where + " ORDER BY id LIMIT ?" + params.size());
+        Query q = em.createNativeQuery("SELECT r.id, m.position, r.read_at, r.subject, r.roles, m.member_id, r.operation, r.endpoint"
+                + ENTRIES + where + " ORDER BY r.id, m.position LIMIT ?" + params.size());
         bind(q, params);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = q.getResultList();
-        List<Entry> entries = rows.stream().map(r -> new Entry(((Number) r[0]).longValue(), at(r[1]), (String) r[2], (String) r[3],
-                (UUID) r[4], (String) r[5], (String) r[6])).toList();
-        return KeysetPage.of(entries, size, e -> Cursor.after(e.id()), count);
+        List<Entry> entries = rows.stream().map(r -> new Entry(((Number) r[0]).longValue(), ((Number) r[1]).intValue(), at(r[2]),
+                (String) r[3], (String) r[4], (UUID) r[5], (String) r[6], (String) r[7])).toList();
+        return KeysetPage.of(entries, size, e -> Cursor.after(e.id(), e.position()), count);
+    }
+
+    /** (row id, position) of a cursor; a cursor from before V10 names a row only (all its one entry seen). */
+    private static long[] cursor(String after) {
+        Cursor c;
+        try {
+            c = Cursor.parse(after, 2);
+        } catch (ProblemException notTwoKeys) {
+            return new long[] { Cursor.parse(after, 1).longValue(0), Long.MAX_VALUE };
+        }
+        return new long[] { c.longValue(0), c.longValue(1) };
     }
 
     private static void bind(Query q, List<Object> params) {

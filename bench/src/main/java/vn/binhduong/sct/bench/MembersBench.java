@@ -41,6 +41,14 @@ import vn.binhduong.sct.launcher.Launcher;
  * the index ({@code WHERE organization_id = ? AND (full_name, id) > (?, ?) ORDER BY full_name, id LIMIT 51}); as admin
  * (who is served the personal data, so every page also writes its 50 rows of the personal-data access log) and as
  * integration (no personal data, no log row). Target REST at least 0.5 of JDBC, p99 under 50 ms with 8 clients.
+ * <p>The REST floor in the same run (issue 16): {@code GET /api/v1/inbox/lag} (a constant in member-service, behind the
+ * same bearer-token and role check as the list) and {@code GET /q/health/live} (no token), by the same clients, so the
+ * report can say what HTTP and the JWT check alone cost here next to the JDBC range scan. Each REST client of these
+ * phases has its own token (the edge allows one caller 1,000 requests/s).
+ * <p>With {@code -Dbench.jit=full} the services run with the production images' flags ({@code --jvm production}: G1,
+ * full tiered JIT) and a heap of 768 MiB (MaxRAMPercentage=75 of the 1 GiB Kubernetes limit), else with the launcher's
+ * ({@code -Xmx256m}, serial GC, C1 only); the flags are printed. With {@code -Dbench.keyset-only=true} only the keyset
+ * pages and the floors are measured (no offset list, no rating distribution).
  * Arguments: [seconds measured per path, default 30] [clients, default 8].
  */
 public final class MembersBench {
@@ -104,8 +112,16 @@ public final class MembersBench {
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         double warmup = Math.min(10, seconds);
         Path data = Path.of(System.getProperty("sct.home", ".")).resolve("bench/target/members-bench-data");
-        try (Launcher stack = Launcher.start(System.out, "--data", data.toString(), "--reset", "--pg-port", "0",
-                "--kafka-port", "0", "--base-port", "0")) {
+        boolean fullJit = "full".equals(System.getProperty("bench.jit", "launcher"));
+        boolean keysetOnly = Boolean.getBoolean("bench.keyset-only");
+        java.util.List<String> launch = new java.util.ArrayList<>(java.util.List.of("--data", data.toString(), "--reset", "--pg-port", "0",
+                "--kafka-port", "0", "--base-port", "0"));
+        if (fullJit) {
+            // the production images' flags (Dockerfile.jvm: G1, full tiered JIT) and the heap MaxRAMPercentage=75 gives
+            // under the Kubernetes limit of 1 GiB (application.properties): 768 MiB
+            launch.addAll(java.util.List.of("--jvm", "production", "--heap", "768m"));
+        }
+        try (Launcher stack = Launcher.start(System.out, launch.toArray(String[]::new))) {
             String jdbc = stack.jdbcUrl("member-service");
             long t0 = System.nanoTime();
             seed(jdbc);
@@ -113,38 +129,41 @@ public final class MembersBench {
             String base = stack.url("member-service") + "/api/v1/organizations/" + ORG;
             String token = stack.token("admin");
 
-            ClosedLoop.ClientFactory restList = i -> rest(base + "/members", token, MembersBench::listQuery);
-            ClosedLoop.ClientFactory jdbcList = i -> new JdbcList(jdbc, true);
-            ClosedLoop.ClientFactory jdbcPageOnly = i -> new JdbcList(jdbc, false);
-            ClosedLoop.ClientFactory restStats = i -> rest(base + "/statistics/ratings", token, n -> "year=" + YEAR);
-            ClosedLoop.ClientFactory jdbcStats = i -> new JdbcStats(jdbc);
+            ClosedLoop.Result listJdbc = null, listPage = null, listRest = null, statsJdbc = null, statsRest = null, statsJdbc1 = null,
+                    statsRest1 = null, statsFinal = null, statsFinal1 = null;
+            java.net.http.HttpResponse<String> finalised = null;
+            if (!keysetOnly) {
+                ClosedLoop.ClientFactory restList = i -> rest(base + "/members", token, MembersBench::listQuery);
+                ClosedLoop.ClientFactory jdbcList = i -> new JdbcList(jdbc, true);
+                ClosedLoop.ClientFactory jdbcPageOnly = i -> new JdbcList(jdbc, false);
+                ClosedLoop.ClientFactory restStats = i -> rest(base + "/statistics/ratings", token, n -> "year=" + YEAR);
+                ClosedLoop.ClientFactory jdbcStats = i -> new JdbcStats(jdbc);
 
-            // warm both paths (JIT, connection pools, PostgreSQL caches), then measure
-            ClosedLoop.run("warm-up", clients, warmup, jdbcList);
-            ClosedLoop.run("warm-up", clients, warmup, restList);
-            ClosedLoop.Result listJdbc = ClosedLoop.run("member list, same SQL through JDBC (baseline)", clients, seconds, jdbcList);
-            ClosedLoop.Result listPage = ClosedLoop.run("member list, page + count only through JDBC", clients, seconds, jdbcPageOnly);
-            ClosedLoop.Result listRest = ClosedLoop.run("member list, REST", clients, seconds, restList);
+                // warm both paths (JIT, connection pools, PostgreSQL caches), then measure
+                ClosedLoop.run("warm-up", clients, warmup, jdbcList);
+                ClosedLoop.run("warm-up", clients, warmup, restList);
+                listJdbc = ClosedLoop.run("member list, same SQL through JDBC (baseline)", clients, seconds, jdbcList);
+                listPage = ClosedLoop.run("member list, page + count only through JDBC", clients, seconds, jdbcPageOnly);
+                listRest = ClosedLoop.run("member list, REST", clients, seconds, restList);
 
-            ClosedLoop.run("warm-up", clients, warmup, jdbcStats);
-            ClosedLoop.run("warm-up", clients, warmup, restStats);
-            ClosedLoop.Result statsJdbc = ClosedLoop.run("rating distribution, same SQL through JDBC", clients, seconds, jdbcStats);
-            ClosedLoop.Result statsRest = ClosedLoop.run("rating distribution, REST", clients, seconds, restStats);
-            // one request at a time: the latency of the endpoint alone, without queueing behind the other clients
-            ClosedLoop.Result statsJdbc1 = ClosedLoop.run("rating distribution, same SQL through JDBC, 1 client", 1, seconds / 2, jdbcStats);
-            ClosedLoop.Result statsRest1 = ClosedLoop.run("rating distribution, REST, 1 client", 1, seconds / 2, restStats);
-            // A finalised year is locked: member-service serves its statistics from the counts stored at finalisation.
-            java.net.http.HttpResponse<String> finalised = HttpClient.newHttpClient().send(java.net.http.HttpRequest
-                    .newBuilder(java.net.URI.create(base + "/evaluations/" + YEAR + "/finalization"))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
-            ClosedLoop.Result statsFinal = null;
-            ClosedLoop.Result statsFinal1 = null;
-            if (finalised.statusCode() / 100 == 2) {
+                ClosedLoop.run("warm-up", clients, warmup, jdbcStats);
                 ClosedLoop.run("warm-up", clients, warmup, restStats);
-                statsFinal = ClosedLoop.run("rating distribution, REST, finalised year", clients, seconds, restStats);
-                statsFinal1 = ClosedLoop.run("rating distribution, REST, finalised year, 1 client", 1, seconds / 2, restStats);
+                statsJdbc = ClosedLoop.run("rating distribution, same SQL through JDBC", clients, seconds, jdbcStats);
+                statsRest = ClosedLoop.run("rating distribution, REST", clients, seconds, restStats);
+                // one request at a time: the latency of the endpoint alone, without queueing behind the other clients
+                statsJdbc1 = ClosedLoop.run("rating distribution, same SQL through JDBC, 1 client", 1, seconds / 2, jdbcStats);
+                statsRest1 = ClosedLoop.run("rating distribution, REST, 1 client", 1, seconds / 2, restStats);
+                // A finalised year is locked: member-service serves its statistics from the counts stored at finalisation.
+                finalised = HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                        .newBuilder(java.net.URI.create(base + "/evaluations/" + YEAR + "/finalization"))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                if (finalised.statusCode() / 100 == 2) {
+                    ClosedLoop.run("warm-up", clients, warmup, restStats);
+                    statsFinal = ClosedLoop.run("rating distribution, REST, finalised year", clients, seconds, restStats);
+                    statsFinal1 = ClosedLoop.run("rating distribution, REST, finalised year, 1 client", 1, seconds / 2, restStats);
+                }
             }
 
             // keyset pages: the cursors of every page from one walk of the whole list, the same keys for JDBC
@@ -156,15 +175,26 @@ public final class MembersBench {
                 throw new IllegalStateException("REST walk gave " + cursors.length + " pages, JDBC " + keys.length);
             }
             checkSamePages(base + "/members", token, jdbc, cursors, keys);
-            String integration = stack.token("integration");
-            ClosedLoop.ClientFactory restKeyset = i -> rest(base + "/members", token, n -> keysetQuery(cursors, n, false));
-            ClosedLoop.ClientFactory restKeysetDeep = i -> rest(base + "/members", token, n -> keysetQuery(cursors, n, true));
-            ClosedLoop.ClientFactory restKeysetIntegration = i -> rest(base + "/members", integration, n -> keysetQuery(cursors, n, false));
+            // Each REST client is its own caller with its own token (as 8 users would be): the edge allows one caller
+            // 1,000 requests/s (sct.http.rate-limit), which one token shared by 8 clients would reach.
+            ClosedLoop.ClientFactory restKeyset = i -> rest(base + "/members", stack.token("admin"), n -> keysetQuery(cursors, n, false));
+            ClosedLoop.ClientFactory restKeysetDeep = i -> rest(base + "/members", stack.token("admin"), n -> keysetQuery(cursors, n, true));
+            ClosedLoop.ClientFactory restKeysetIntegration = i -> rest(base + "/members", stack.token("integration"),
+                    n -> keysetQuery(cursors, n, false));
             ClosedLoop.ClientFactory jdbcKeyset = i -> new JdbcKeyset(jdbc, keys, false);
             ClosedLoop.ClientFactory jdbcKeysetDeep = i -> new JdbcKeyset(jdbc, keys, true);
+            // the REST floor: what HTTP and the JWT check alone cost here. GET /api/v1/inbox/lag answers a constant in
+            // member-service (it consumes no topic: no database, no Kafka), behind the same bearer check and role check
+            // as the list; /q/health/live answers without a token (HTTP alone).
+            String service = stack.url("member-service");
+            ClosedLoop.ClientFactory floorJwt = i -> rest(service + "/api/v1/inbox/lag", stack.token("admin"), n -> "");
+            ClosedLoop.ClientFactory floorHttp = i -> rest(service + "/q/health/live", null, n -> "");
             ClosedLoop.run("warm-up", clients, warmup, jdbcKeyset);
             ClosedLoop.run("warm-up", clients, warmup, restKeyset);
+            ClosedLoop.run("warm-up", clients, warmup / 2, floorJwt);
             ClosedLoop.Result keysetJdbc = ClosedLoop.run("keyset page, JDBC range scan (baseline)", clients, seconds, jdbcKeyset);
+            ClosedLoop.Result restFloorJwt = ClosedLoop.run("REST floor: GET inbox/lag (JWT, no work)", clients, seconds, floorJwt);
+            ClosedLoop.Result restFloorHttp = ClosedLoop.run("REST floor: GET /q/health/live (no JWT)", clients, seconds, floorHttp);
             ClosedLoop.Result keysetRest = ClosedLoop.run("keyset page, REST as admin (+ access log)", clients, seconds, restKeyset);
             ClosedLoop.Result keysetRestIntegration = ClosedLoop.run("keyset page, REST as integration", clients, seconds,
                     restKeysetIntegration);
@@ -173,14 +203,20 @@ public final class MembersBench {
 
             System.out.printf("%nmember-service with %,d members in %,d cells of one organisation, %d clients, %.0f s per path%n",
                     MEMBERS, CELLS, clients, seconds);
-            System.out.println("  " + listJdbc.line());
-            System.out.println("  " + listPage.line());
-            System.out.println("  " + listRest.line());
-            System.out.printf("  ratio list REST / same SQL through JDBC: %.2f (target >= 0.4)%n", listRest.perSecond() / listJdbc.perSecond());
-            System.out.printf("  ratio list REST / page + count through JDBC: %.2f%n", listRest.perSecond() / listPage.perSecond());
+            System.out.println("  member-service JVM: " + jvmFlags(Rest.serviceProcess("member-service"))
+                    + (fullJit ? " (the production images' flags, -Dbench.jit=full)" : " (the launcher's)"));
+            if (!keysetOnly) {
+                System.out.println("  " + listJdbc.line());
+                System.out.println("  " + listPage.line());
+                System.out.println("  " + listRest.line());
+                System.out.printf("  ratio list REST / same SQL through JDBC: %.2f (target >= 0.4)%n", listRest.perSecond() / listJdbc.perSecond());
+                System.out.printf("  ratio list REST / page + count through JDBC: %.2f%n", listRest.perSecond() / listPage.perSecond());
+            }
             System.out.printf("  keyset: one client walked all %,d pages of %d (every member once) in %.1f s%n", cursors.length, PAGE_SIZE,
                     walkSeconds);
             System.out.println("  " + keysetJdbc.line());
+            System.out.println("  " + restFloorJwt.line());
+            System.out.println("  " + restFloorHttp.line());
             System.out.println("  " + keysetRest.line());
             System.out.println("  " + keysetRestIntegration.line());
             System.out.println("  " + keysetJdbcDeep.line());
@@ -192,6 +228,14 @@ public final class MembersBench {
             System.out.printf("  deepest tenth: REST as admin / JDBC %.2f, p99 %s; REST deep / REST all pages %.2f%n",
                     keysetRestDeep.perSecond() / keysetJdbcDeep.perSecond(), Stats.ms(keysetRestDeep.p99()),
                     keysetRestDeep.perSecond() / keysetRest.perSecond());
+            System.out.printf("  REST floor / JDBC range scan: %.2f with the JWT check, %.2f without (HTTP alone)%n",
+                    restFloorJwt.perSecond() / keysetJdbc.perSecond(), restFloorHttp.perSecond() / keysetJdbc.perSecond());
+            System.out.printf("  keyset REST / REST floor with the JWT check: %.2f as admin, %.2f as integration%n",
+                    keysetRest.perSecond() / restFloorJwt.perSecond(), keysetRestIntegration.perSecond() / restFloorJwt.perSecond());
+            if (keysetOnly) {
+                System.out.printf("  member-service RSS after the run: %d MiB%n", stack.rssKib("member-service") / 1024);
+                return;
+            }
             System.out.println("  " + statsJdbc.line());
             System.out.println("  " + statsRest.line());
             System.out.println("  " + statsJdbc1.line());
@@ -209,6 +253,12 @@ public final class MembersBench {
             }
             System.out.printf("  member-service RSS after the run: %d MiB%n", stack.rssKib("member-service") / 1024);
         }
+    }
+
+    /** The JVM flags a service runs with (heap, collector, JIT), from its command line. */
+    static String jvmFlags(ProcessHandle service) {
+        return java.util.Arrays.stream(service.info().arguments().orElse(new String[0]))
+                .filter(a -> a.startsWith("-Xmx") || a.startsWith("-XX:")).collect(java.util.stream.Collectors.joining(" "));
     }
 
     /** Page and filter of request n: random pages of the whole list, and one request in four for a random cell. */
@@ -357,12 +407,16 @@ public final class MembersBench {
         String of(long n);
     }
 
+    /** A client sending GET url?query(n), with the bearer token unless it is null. */
     static ClosedLoop.Client rest(String url, String token, Query query) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         return n -> {
-            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(url + "?" + query.of(n)))
-                    .timeout(Duration.ofSeconds(120)).header("Authorization", "Bearer " + token).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            String q = query.of(n);
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(q.isEmpty() ? url : url + "?" + q)).timeout(Duration.ofSeconds(120));
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            HttpResponse<byte[]> r = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             if (r.statusCode() != 200) {
                 throw new IllegalStateException("HTTP " + r.statusCode() + ": "
                         + new String(r.body(), 0, Math.min(300, r.body().length), java.nio.charset.StandardCharsets.UTF_8));

@@ -197,6 +197,7 @@ public class FigureStore {
 
     /** Starts a batch: forgets what an earlier, possibly failed, attempt collected. */
     public void beginBatch() {
+        roomSet = false;
         metrics.clear();
         derivations.clear();
         contributions.clear();
@@ -226,7 +227,15 @@ public class FigureStore {
         return org + "\u0000" + ((Number) year).intValue() + "\u0000" + metric;
     }
 
-    /** Each metric's total (and, for counts stated by several reports, the lowest and highest) and each category's sum. */
+    /**
+     * Each metric's total (and, for counts stated by several reports, the lowest and highest) and each category's sum.
+     *
+     * <p>One statement: the contributions of each touched key are read once, over an index range of
+     * {@code projection_contribution}'s primary key ({@code LATERAL}, a parameterised scan per key, never the whole
+     * table), and summed both per key and per key and category ({@code GROUPING SETS}); the categories ever seen come
+     * from {@code projection_category} (one that emptied still sums to zero). The batch's {@code work_mem} is raised so
+     * the grouping and the categories' order stay in memory.
+     */
     @SuppressWarnings("unchecked")
     private List<Aggregate> recount(List<Pending> dirty) {
         Map<String, Pending> byKey = new HashMap<>();
@@ -234,40 +243,76 @@ public class FigureStore {
         String orgs = PgArray.of(dirty.stream().map(Pending::org).toList());
         String years = PgArray.of(dirty.stream().map(Pending::year).toList());
         String names = PgArray.of(dirty.stream().map(Pending::metric).toList());
+        roomToSort();
         List<Aggregate> out = new java.util.ArrayList<>();
-        List<Object[]> totals = em.createNativeQuery("""
-                SELECT d.organization, d.year, d.metric, COALESCE(SUM(c.value), 0), MAX(c.as_of), MIN(c.value), MAX(c.value)
-                FROM unnest(CAST(?1 AS varchar[]), CAST(?2 AS int[]), CAST(?3 AS varchar[])) AS d(organization, year, metric)
-                LEFT JOIN projection_contribution c
-                       ON c.organization = d.organization AND c.year = d.year AND c.metric = d.metric
-                GROUP BY d.organization, d.year, d.metric""")
-                .setParameter(1, orgs).setParameter(2, years).setParameter(3, names).getResultList();
-        for (Object[] t : totals) {
-            Pending p = byKey.get(metricKey(t[0], t[1], t[2]));
-            LocalDate asOf = toDate(t[4]);
-            out.add(new Aggregate(p.org(), p.year(), p.metric(), (BigDecimal) t[3], p.unit(), asOf, p.credit()));
-            if (p.metric().startsWith("covid-inspection.reported.") && t[5] != null) {
-                // the same count stated by several reports: keep the lowest and the highest, the annex compares them
-                out.add(new Aggregate(p.org(), p.year(), p.metric() + ".min", (BigDecimal) t[5], p.unit(), asOf, p.credit()));
-                out.add(new Aggregate(p.org(), p.year(), p.metric() + ".max", (BigDecimal) t[6], p.unit(), asOf, p.credit()));
-            }
-        }
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT c.organization, c.year, c.metric, c.category, COALESCE(SUM(p.value), 0), MAX(p.as_of)
-                FROM unnest(CAST(?1 AS varchar[]), CAST(?2 AS int[]), CAST(?3 AS varchar[])) AS d(organization, year, metric)
-                JOIN projection_category c ON c.organization = d.organization AND c.year = d.year AND c.metric = d.metric
-                LEFT JOIN projection_contribution p ON p.organization = c.organization AND p.year = c.year
-                     AND p.metric = c.metric AND p.category = c.category
-                GROUP BY c.organization, c.year, c.metric, c.category
-                ORDER BY c.organization, c.year, c.metric, c.category""")
+        List<Aggregate> categoryRows = new java.util.ArrayList<>();
+        Map<String, Object[]> sums = new HashMap<>();
+        List<Object[]> rows = em.createNativeQuery(RECOUNT)
                 .setParameter(1, orgs).setParameter(2, years).setParameter(3, names).getResultList();
         for (Object[] r : rows) {
-            Pending p = byKey.get(metricKey(r[0], r[1], r[2]));
-            out.add(new Aggregate(p.org(), p.year(), p.metric() + "." + Rating.slug((String) r[3]), (BigDecimal) r[4], p.unit(),
-                    toDate(r[5]), p.credit()));
+            int part = ((Number) r[0]).intValue();
+            Pending p = byKey.get(metricKey(r[1], r[2], r[3]));
+            if (part == 0) {
+                LocalDate asOf = toDate(r[6]);
+                out.add(new Aggregate(p.org(), p.year(), p.metric(), (BigDecimal) r[5], p.unit(), asOf, p.credit()));
+                if (p.metric().startsWith("covid-inspection.reported.") && r[7] != null) {
+                    // the same count stated by several reports: keep the lowest and the highest, the annex compares them
+                    out.add(new Aggregate(p.org(), p.year(), p.metric() + ".min", (BigDecimal) r[7], p.unit(), asOf, p.credit()));
+                    out.add(new Aggregate(p.org(), p.year(), p.metric() + ".max", (BigDecimal) r[8], p.unit(), asOf, p.credit()));
+                }
+            } else if (part == 1) {
+                sums.put(metricKey(r[1], r[2], r[3]) + '\u0000' + r[4], r);
+            } else {
+                // a category ever seen (projection_category, in its order): its sum now, zero if it emptied
+                Object[] sum = sums.get(metricKey(r[1], r[2], r[3]) + '\u0000' + r[4]);
+                categoryRows.add(new Aggregate(p.org(), p.year(), p.metric() + "." + Rating.slug((String) r[4]),
+                        sum == null ? BigDecimal.ZERO : (BigDecimal) sum[5], p.unit(), sum == null ? null : toDate(sum[6]), p.credit()));
+            }
         }
+        out.addAll(categoryRows);
         return out;
     }
+
+    /**
+     * The recount of {@link #recount(List)}: part 0 a key's total (with its latest as-of, lowest and highest), part 1 a
+     * key's sum per category, part 2 the categories ever seen of each key, in their order. The sums are aggregated
+     * inside the {@code LATERAL} subquery, which keeps it a parameterised index scan per key (a plain join would be
+     * flattened and planned as a hash join over the whole table).
+     */
+    private static final String RECOUNT = """
+            WITH d AS (SELECT * FROM unnest(CAST(?1 AS varchar[]), CAST(?2 AS int[]), CAST(?3 AS varchar[]))
+                           AS d(organization, year, metric)),
+                 s AS (SELECT d.organization, d.year, d.metric, c.category, c.whole, c.total, c.as_of, c.lo, c.hi
+                       FROM d CROSS JOIN LATERAL (
+                            SELECT p.category, GROUPING(p.category) AS whole, COALESCE(SUM(p.value), 0) AS total,
+                                   MAX(p.as_of) AS as_of, MIN(p.value) AS lo, MAX(p.value) AS hi
+                            FROM projection_contribution p
+                            WHERE p.organization = d.organization AND p.year = d.year AND p.metric = d.metric
+                            GROUP BY GROUPING SETS ((p.category), ())) c)
+            SELECT 0 AS part, organization, year, metric, NULL AS category, total, as_of, lo, hi FROM s WHERE whole = 1
+            UNION ALL
+            SELECT 1, organization, year, metric, category, total, as_of, NULL, NULL FROM s WHERE whole = 0 AND category IS NOT NULL
+            UNION ALL
+            SELECT 2, k.organization, k.year, k.metric, k.category, NULL, NULL, NULL, NULL
+            FROM d JOIN projection_category k ON k.organization = d.organization AND k.year = d.year AND k.metric = d.metric
+            ORDER BY 1, 2, 3, 4, 5""";
+
+    private boolean roomSet;
+
+    /**
+     * Raises {@code work_mem} for the rest of the batch's transaction ({@code set_config(..., true)} is
+     * {@code SET LOCAL}), once per batch: a poll's recounts group and order tens of thousands of rows, which the
+     * default 4 MB sorts on disk.
+     */
+    private void roomToSort() {
+        if (!roomSet) {
+            em.createNativeQuery("SELECT set_config('work_mem', '" + WORK_MEM + "', true)").getSingleResult();
+            roomSet = true;
+        }
+    }
+
+    /** {@code work_mem} of a batch that recounts. */
+    static final String WORK_MEM = "32MB";
 
     /** Figures computed from other figures of the same organisation and year. */
     @SuppressWarnings("unchecked")

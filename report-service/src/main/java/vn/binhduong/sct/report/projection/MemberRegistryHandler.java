@@ -180,55 +180,105 @@ public class MemberRegistryHandler implements EventHandler {
      * For each organisation: the years up to the latest date its members' events speak of (and {@value #YEARS_BACK}
      * before), the six counts of each year at its end; counts of older years are dropped, so the figures do not depend
      * on the order members arrive in. Written as {@link FigureStore} writes recomputed figures.
+     *
+     * <p>One statement that reads each touched organisation's members once, over an index range of
+     * {@code projection_member}'s primary key: the window's latest date is a window function over the organisation's
+     * rows ({@code LATERAL}, so a parameterised scan per organisation, never the whole table), and the six years' counts
+     * are conditional aggregates of the same rows ({@code COUNT(*) FILTER} per year end, no row repeated per year).
+     * Years that fell out of the window are dropped in the same statement (a data-modifying CTE over an index range of
+     * {@code figure}'s key per organisation, which finds nothing unless the window moved). Before, the members were
+     * read once for the window, once per year and once more for a separate {@code DELETE}.
      */
     private void recount(java.util.Map<String, EventEnvelope> orgs) {
         List<EventEnvelope> credits = List.copyOf(orgs.values());
-        String organisations = PgArray.of(orgs.keySet());
-        String ids = PgArray.of(credits.stream().map(EventEnvelope::id).toList());
-        String types = PgArray.of(credits.stream().map(EventEnvelope::type).toList());
-        String times = PgArray.of(credits.stream().map(c -> c.occurredAt().toInstant()).toList());
-        String window = """
+        // the grouping of the touched organisations' members stays in memory, not on disk (SET LOCAL: this transaction)
+        em.createNativeQuery("SELECT set_config('work_mem', '" + FigureStore.WORK_MEM + "', true)").getSingleResult();
+        em.createNativeQuery(RECOUNT)
+                .setParameter(1, PgArray.of(orgs.keySet()))
+                .setParameter(2, PgArray.of(credits.stream().map(EventEnvelope::id).toList()))
+                .setParameter(3, PgArray.of(credits.stream().map(EventEnvelope::type).toList()))
+                .setParameter(4, PgArray.of(credits.stream().map(c -> c.occurredAt().toInstant()).toList()))
+                .executeUpdate();
+    }
+
+    /** See {@link #recount}: the counts of year {@code y - k} are the columns ending in {@code k}. */
+    private static final String RECOUNT = recountStatement();
+
+    private static String recountStatement() {
+        StringBuilder ends = new StringBuilder();
+        StringBuilder active = new StringBuilder();
+        StringBuilder counts = new StringBuilder();
+        StringBuilder values = new StringBuilder();
+        for (int k = 0; k <= YEARS_BACK; k++) {
+            String e = "m.e" + k;
+            String on = "m.on" + k;
+            ends.append(", make_date(m.y - ").append(k).append(", 1, 1) AS s").append(k)
+                    .append(", make_date(m.y - ").append(k).append(", 12, 31) AS e").append(k);
+            // a member counts at the year's end if on the roll (m.roll) and had joined and not yet left by then
+            active.append(",\n    m.roll AND (m.joined_on IS NULL OR m.joined_on <= ").append(e)
+                    .append(") AND (m.left_on IS NULL OR m.left_on > ").append(e).append(") AS on").append(k);
+            counts.append(",\n    COUNT(*) FILTER (WHERE ").append(on).append(") AS t").append(k)
+                    .append(",\n    COUNT(*) FILTER (WHERE ").append(on).append(" AND m.probation AND (m.confirmed_on IS NULL OR m.confirmed_on > ")
+                    .append(e).append(")) AS p").append(k)
+                    .append(",\n    COUNT(*) FILTER (WHERE ").append(on).append(" AND m.religious) AS r").append(k)
+                    .append(",\n    COUNT(*) FILTER (WHERE m.admitted_on BETWEEN m.s").append(k).append(" AND ").append(e)
+                    .append(") AS a").append(k)
+                    .append(",\n    COUNT(*) FILTER (WHERE m.confirmed_on BETWEEN m.s").append(k).append(" AND ").append(e)
+                    .append(") AS c").append(k);
+            String y = "r.y - " + k;
+            values.append(k == 0 ? "" : ",\n    ")
+                    .append("(").append(y).append(", 'member.count.total', r.t").append(k).append("), ")
+                    .append("(").append(y).append(", 'member.count.probationary', r.p").append(k).append("), ")
+                    .append("(").append(y).append(", 'member.count.official', r.t").append(k).append(" - r.p").append(k).append("), ")
+                    .append("(").append(y).append(", 'member.count.religious', r.r").append(k).append("), ")
+                    .append("(").append(y).append(", 'member.admitted.count', r.a").append(k).append("), ")
+                    .append("(").append(y).append(", 'member.confirmed.count', r.c").append(k).append(")");
+        }
+        // OFFSET 0 keeps each level a subquery of its own, so its columns are computed once per member row: flattened,
+        // the status tests and the year ends would be evaluated again in each of the 30 aggregates
+        return """
                 WITH d AS (SELECT * FROM unnest(CAST(?1 AS varchar[]), CAST(?2 AS uuid[]), CAST(?3 AS varchar[]),
                                                 CAST(?4 AS timestamptz[])) AS d(organization, event_id, event_type, occurred_at)),
-                     w AS (SELECT d.*, l.last FROM d CROSS JOIN LATERAL (
-                              SELECT MAX(GREATEST(last_effective_on, admitted_on, confirmed_on, left_on)) AS last
-                              FROM projection_member m WHERE m.organization = d.organization) l
-                           WHERE l.last IS NOT NULL)
-                """;
-        em.createNativeQuery(window + "DELETE FROM figure f USING w WHERE f.organization = w.organization"
-                + " AND f.year < CAST(extract(year FROM w.last) AS int) - " + YEARS_BACK + " AND f.figure_key IN (" + KEYS + ")")
-                .setParameter(1, organisations).setParameter(2, ids).setParameter(3, types).setParameter(4, times)
-                .executeUpdate();
-        em.createNativeQuery(window + """
+                     r AS (SELECT m.organization, m.last, m.y""" + counts + """
+
+                           FROM (SELECT m.*""" + active + """
+
+                                 FROM (SELECT m.*""" + ends + """
+                                              , NOT (m.left_on IS NULL AND m.status IN ('REMOVED', 'DECEASED', 'TRANSFERRED_OUT'))
+                                                  AND m.status <> 'OFF_ROLL' AS roll,
+                                              (m.status = 'PROBATIONARY' OR m.confirmed_on IS NOT NULL) AS probation
+                                       FROM (SELECT d.organization, x.*, CAST(extract(year FROM x.last) AS int) AS y
+                                             FROM d CROSS JOIN LATERAL (
+                                                  SELECT p.status, p.admitted_on, p.joined_on, p.confirmed_on, p.left_on, p.religious,
+                                                         MAX(GREATEST(p.last_effective_on, p.admitted_on, p.confirmed_on, p.left_on))
+                                                             OVER () AS last
+                                                  FROM projection_member p WHERE p.organization = d.organization) x) m
+                                       WHERE m.last IS NOT NULL OFFSET 0) m
+                                 OFFSET 0) m
+                           GROUP BY m.organization, m.last, m.y),
+                     dropped AS (DELETE FROM figure WHERE ctid = ANY (ARRAY(
+                           SELECT f.ctid FROM r CROSS JOIN LATERAL (
+                                SELECT f.ctid FROM figure f WHERE f.organization = r.organization AND f.year < r.y - """
+                + YEARS_BACK + " AND f.figure_key IN (" + KEYS + """
+                ) OFFSET 0) f)))
                 INSERT INTO figure (organization, year, figure_key, value, text_value, unit, as_of, event_id, event_type, occurred_at)
-                SELECT w.organization, y.year, k.figure_key, k.value, NULL, 'count', LEAST(w.last, y.year_end),
-                       w.event_id, w.event_type, w.occurred_at
-                FROM w
-                CROSS JOIN LATERAL (SELECT g AS year, make_date(g, 1, 1) AS year_start, make_date(g, 12, 31) AS year_end
-                      FROM generate_series(CAST(extract(year FROM w.last) AS int) - """ + YEARS_BACK + """
-                      , CAST(extract(year FROM w.last) AS int)) g) y
-                CROSS JOIN LATERAL (
-                    SELECT COUNT(*) FILTER (WHERE active) AS total,
-                           COUNT(*) FILTER (WHERE active AND (confirmed_on IS NULL OR confirmed_on > y.year_end)
-                                            AND (status = 'PROBATIONARY' OR confirmed_on IS NOT NULL)) AS probationary,
-                           COUNT(*) FILTER (WHERE active AND religious) AS religious,
-                           COUNT(*) FILTER (WHERE admitted_on BETWEEN y.year_start AND y.year_end) AS admitted,
-                           COUNT(*) FILTER (WHERE confirmed_on BETWEEN y.year_start AND y.year_end) AS confirmed
-                    FROM (SELECT m.*, ((joined_on IS NULL OR joined_on <= y.year_end) AND (left_on IS NULL OR left_on > y.year_end)
-                                 AND NOT (left_on IS NULL AND status IN ('REMOVED', 'DECEASED', 'TRANSFERRED_OUT'))
-                                 AND status <> 'OFF_ROLL') AS active
-                          FROM projection_member m WHERE m.organization = w.organization) m) r
-                CROSS JOIN LATERAL (VALUES ('member.count.total', r.total), ('member.count.probationary', r.probationary),
-                    ('member.count.official', r.total - r.probationary), ('member.count.religious', r.religious),
-                    ('member.admitted.count', r.admitted), ('member.confirmed.count', r.confirmed)) AS k(figure_key, value)
+                SELECT r.organization, v.year, v.figure_key, v.value, NULL, 'count', LEAST(r.last, make_date(v.year, 12, 31)),
+                       d.event_id, d.event_type, d.occurred_at
+                FROM r JOIN d ON d.organization = r.organization
+                CROSS JOIN LATERAL (VALUES
+                    """ + values + """
+                ) AS v(year, figure_key, value)
                 ON CONFLICT (organization, year, figure_key) DO UPDATE SET value = EXCLUDED.value, unit = EXCLUDED.unit,
                     as_of = EXCLUDED.as_of,
                     event_id = CASE WHEN (figure.occurred_at, figure.event_id) <= (EXCLUDED.occurred_at, EXCLUDED.event_id)
                                     THEN EXCLUDED.event_id ELSE figure.event_id END,
                     event_type = CASE WHEN (figure.occurred_at, figure.event_id) <= (EXCLUDED.occurred_at, EXCLUDED.event_id)
                                     THEN EXCLUDED.event_type ELSE figure.event_type END,
-                    occurred_at = GREATEST(figure.occurred_at, EXCLUDED.occurred_at)""")
-                .setParameter(1, organisations).setParameter(2, ids).setParameter(3, types).setParameter(4, times)
-                .executeUpdate();
+                    occurred_at = GREATEST(figure.occurred_at, EXCLUDED.occurred_at)""";
+    }
+
+    /** The statement {@link #recount} sends (for tests and EXPLAIN). */
+    static String recountSql() {
+        return RECOUNT;
     }
 }

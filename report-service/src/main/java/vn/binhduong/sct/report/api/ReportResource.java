@@ -29,11 +29,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.binhduong.sct.platform.api.PageParams;
-import vn.binhduong.sct.platform.api.PageResult;
 import vn.binhduong.sct.platform.problem.ProblemException;
 import vn.binhduong.sct.platform.security.Roles;
 import vn.binhduong.sct.report.report.HeadingData;
 import vn.binhduong.sct.report.service.ReportService;
+import vn.binhduong.sct.report.service.VersionQuery;
 
 @Path("/api/v1/reports/{organization}/{year}")
 @Tag(name = "reports", description = "The annual report assembled from the projections and the narrative, in JSON, Markdown, HTML and DOCX")
@@ -132,12 +132,34 @@ public class ReportResource {
     @GET
     @Path("versions")
     @RolesAllowed({ Roles.ADMIN, Roles.PARTY_COMMITTEE, Roles.VIEWER, Roles.INTEGRATION })
-    @Operation(summary = "Generated versions of a report, newest first")
-    public PageResult<ReportService.Version> listReportVersions(@PathParam("organization") String organization,
-            @PathParam("year") int year, @BeanParam @Valid PageParams page) {
-        return PageResult.of(reports.versions(organization, year, null, page.offset(), page.size), page,
-                reports.countVersions(organization, year));
+    @Operation(summary = "Generated versions of a report, newest first",
+            description = "Two ways to page: by offset (page/size, counted on every request) or by cursor (after/size: after="
+                    + " empty for the first page, then each answer's next; a range scan of the version index from the cursor;"
+                    + " the total only with total=true). A cursor this list did not give is a 400.")
+    public ListPage<ReportService.Version> listReportVersions(@PathParam("organization") String organization,
+            @PathParam("year") int year, @BeanParam @Valid PageParams page,
+            @Parameter(description = "cursor mode: the next of the previous page (empty for the first page); not with page > 0")
+            @jakarta.ws.rs.QueryParam("after") String after,
+            @Parameter(description = "cursor mode: also count the report's versions (offset mode always counts)")
+            @jakarta.ws.rs.QueryParam("total") @jakarta.ws.rs.DefaultValue("false") boolean total,
+            @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
+        if (after == null && uri.getQueryParameters().containsKey("after")) {
+            after = ""; // ?after= (empty): the first page by cursor
+        }
+        if (after == null) {
+            return ListPage.ofOffset(reports.versions(organization, year, null, page.offset(), page.size), page,
+                    reports.countVersions(organization, year), VersionQuery::cursorOf);
+        }
+        if (page.page != 0) {
+            throw ProblemException.invalid("page", "page and after are two ways to page; give one of them");
+        }
+        return ListPage.ofCursor(versionQuery.keyset(organization, year, after, page.size + 1), page.size, VersionQuery::cursorOf,
+                total ? reports.countVersions(organization, year) : null);
     }
+
+    /** The versions list read by cursor (report-consumer's query; ReportService keeps the offset read). */
+    @jakarta.inject.Inject
+    VersionQuery versionQuery;
 
     @GET
     @Path("versions/{n}")

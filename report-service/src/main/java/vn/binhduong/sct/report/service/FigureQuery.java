@@ -17,6 +17,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import vn.binhduong.sct.contract.common.Organisations;
+import vn.binhduong.sct.platform.api.Cursor;
 import vn.binhduong.sct.platform.format.VnFormat;
 import vn.binhduong.sct.platform.rules.RuleEngine;
 import vn.binhduong.sct.report.domain.FigureView;
@@ -90,6 +91,60 @@ public class FigureQuery {
     }
 
     public Page page(String organization, Integer year, String prefix, int offset, int size) {
+        Filter f = filter(organization, year, prefix);
+        var list = em.createNativeQuery("SELECT organization, year, figure_key, value, text_value, unit, as_of, event_id, event_type"
+                + " FROM figure" + f.where() + " ORDER BY organization, year, figure_key");
+        f.params().forEach((k, v) -> list.setParameter(k, v));
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = list.setFirstResult(offset).setMaxResults(size).getResultList();
+        return new Page(rows.stream().map(FigureQuery::view).toList(), count(organization, year, prefix));
+    }
+
+    /** The cursor after a figure: its place in the list's order (organisation, year, key: the primary key). */
+    public static String cursorOf(FigureView f) {
+        return Cursor.after(f.organization(), f.year(), f.key());
+    }
+
+    /**
+     * Up to {@code limit} figures after the cursor {@code after} (null or empty: from the first), in the order of the
+     * primary key (organisation, year, key): a range scan of that index from the cursor, as cheap deep in the list as
+     * at its start. A cursor that is not one this list gave is a 400 on {@code after}.
+     */
+    public List<FigureView> keyset(String organization, Integer year, String prefix, String after, int limit) {
+        Filter f = filter(organization, year, prefix);
+        if (after != null && !after.isEmpty()) {
+            Cursor c = Cursor.parse(after, 3);
+            long y = c.longValue(1);
+            if (y < Integer.MIN_VALUE || y > Integer.MAX_VALUE) {
+                throw vn.binhduong.sct.platform.problem.ProblemException.invalid("after", "not a cursor returned by this list");
+            }
+            int n = f.params().size();
+            f.params().put(n + 1, c.string(0));
+            f.params().put(n + 2, (int) y);
+            f.params().put(n + 3, c.string(2));
+            f.where().append(" AND (organization, year, figure_key) > (?").append(n + 1).append(", ?").append(n + 2)
+                    .append(", ?").append(n + 3).append(")");
+        }
+        var list = em.createNativeQuery("SELECT organization, year, figure_key, value, text_value, unit, as_of, event_id, event_type"
+                + " FROM figure" + f.where() + " ORDER BY organization, year, figure_key");
+        f.params().forEach((k, v) -> list.setParameter(k, v));
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = list.setMaxResults(limit).getResultList();
+        return rows.stream().map(FigureQuery::view).toList();
+    }
+
+    /** The number of figures the filter selects: an exact count, asked for only when the client wants it. */
+    public long count(String organization, Integer year, String prefix) {
+        Filter f = filter(organization, year, prefix);
+        var count = em.createNativeQuery("SELECT COUNT(*) FROM figure" + f.where());
+        f.params().forEach((k, v) -> count.setParameter(k, v));
+        return ((Number) count.getSingleResult()).longValue();
+    }
+
+    private record Filter(StringBuilder where, Map<Integer, Object> params) {
+    }
+
+    private static Filter filter(String organization, Integer year, String prefix) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         Map<Integer, Object> params = new LinkedHashMap<>();
         // ordinal parameters numbered as they appear: Hibernate refuses a ?3 without ?1 (a key filter alone was a 500)
@@ -105,16 +160,7 @@ public class FigureQuery {
             params.put(params.size() + 1, prefix.replace("%", "") + "%");
             where.append(" AND figure_key LIKE ?").append(params.size());
         }
-        var count = em.createNativeQuery("SELECT COUNT(*) FROM figure" + where);
-        var list = em.createNativeQuery("SELECT organization, year, figure_key, value, text_value, unit, as_of, event_id, event_type"
-                + " FROM figure" + where + " ORDER BY organization, year, figure_key");
-        params.forEach((k, v) -> {
-            count.setParameter(k, v);
-            list.setParameter(k, v);
-        });
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = list.setFirstResult(offset).setMaxResults(size).getResultList();
-        return new Page(rows.stream().map(FigureQuery::view).toList(), ((Number) count.getSingleResult()).longValue());
+        return new Filter(where, params);
     }
 
     /** The labelled contributions of one category of a summed metric (the cells rated excellent, the postponed items). */

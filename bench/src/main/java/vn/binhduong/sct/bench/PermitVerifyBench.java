@@ -42,18 +42,26 @@ import vn.binhduong.sct.launcher.Launcher;
  *
  * <p>Two JVM configurations, each REST figure beside the bare check under the same flags:
  * <ul>
- * <li><b>launcher flags</b> ({@code -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k}): the stack's own
+ * <li><b>launcher flags</b> ({@code -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:ReservedCodeCacheSize=64m}): the stack's own
  * covid-ops-service, and the bare check in a child JVM with those flags;</li>
- * <li><b>full JIT</b> ({@code -Xmx256m}, default tiered C1+C2 and G1; no deployment descriptor in the repository sets
- * other flags): a second covid-ops-service instance started here from the same packaged application on the same
- * database and broker, and the bare check in this benchmark's JVM.</li>
+ * <li><b>full JIT</b> (the production image's flags: tiered C1+C2, G1, heap 75 % of a 1 GiB limit): a second
+ * covid-ops-service instance started here from the same packaged application on the same database and broker, and
+ * the bare check in this benchmark's JVM.</li>
  * </ul>
  * Per configuration: one client thread (requests one after the other; target REST / bare >= 0.8), then 4 client
- * threads (throughput; the bare check with 4 threads for scale). Arguments: [seconds per path, default 20].
+ * threads (throughput; the bare check with 4 threads for scale). Beside them, the HTTP floors with the same client:
+ * {@code GET /q/health/live} and a verify whose token has no dots (answered MALFORMED before any work), which bound
+ * what any REST verification can reach: bare / (bare + HTTP). Arguments: [seconds per path, default 20].
  */
 public final class PermitVerifyBench {
-    static final List<String> LAUNCHER_FLAGS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k");
-    static final List<String> FULL_JIT_FLAGS = List.of("-Xmx256m");
+    static final List<String> LAUNCHER_FLAGS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
+            "-XX:ReservedCodeCacheSize=64m");
+    /**
+     * The production image's JAVA_OPTS (covid-ops-service/src/main/docker/Dockerfile.jvm), with {@code -XX:MaxRAM=1g}
+     * standing for the Kubernetes memory limit (1Gi) the image runs under, so the heap is what it is there (75 %).
+     */
+    static final List<String> FULL_JIT_FLAGS = List.of("-XX:+TieredCompilation", "-XX:+UseG1GC", "-XX:MaxRAMPercentage=75.0",
+            "-XX:InitialRAMPercentage=50.0", "-XX:+ExitOnOutOfMemoryError", "-XX:MaxRAM=1g");
 
     public static void main(String[] args) throws Exception {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 20;
@@ -81,43 +89,42 @@ public final class PermitVerifyBench {
             try {
                 String fullJitBase = "http://127.0.0.1:" + port;
                 awaitReady(fullJitBase, fullJit, log);
-                HttpRequest launcherReq = HttpRequest.newBuilder(URI.create(stack.url("covid-ops-service") + query))
-                        .timeout(Duration.ofSeconds(10)).build();
-                HttpRequest fullJitReq = HttpRequest.newBuilder(URI.create(fullJitBase + query)).timeout(Duration.ofSeconds(10)).build();
+                progress("covid-ops-service pids (for jcmd): launcher flags " + stack.pid("covid-ops-service") + ", full JIT "
+                        + fullJit.pid());
+
+                // The HTTP floors: the same client on the same connection kind, calling endpoints that do no work.
+                // /q/health/live is Vert.x and SmallRye Health only; verify with a token of the same length whose dots
+                // are removed answers MALFORMED at once, so it costs the whole REST path of a verification (platform
+                // filters, resource dispatch to a worker thread, the JSON answer) without the verification itself.
+                String noWork = "/api/v1/permits/verify?token=" + URLEncoder.encode(token.replace('.', 'A'), StandardCharsets.UTF_8);
+                Target launcher = new Target(stack.url("covid-ops-service"), query, noWork);
+                Target full = new Target(fullJitBase, query, noWork);
 
                 double warm = Math.min(10, seconds);
                 // launcher flags
+                progress("launcher flags: bare check, 1 thread (child JVM)");
                 double[] childBare1 = childJvm(token, x, y, seconds, 1);
-                rest(launcherReq, warm, 1);
-                double[] rest1 = rest(launcherReq, seconds, 1);
+                Figures l1 = figures(launcher, warm, seconds, 1, "launcher flags");
+                progress("launcher flags: bare check, 4 threads (child JVM)");
                 double[] childBare4 = childJvm(token, x, y, seconds, 4);
-                double[] rest4 = rest(launcherReq, seconds, 4);
+                Figures l4 = figures(launcher, 0, seconds, 4, "launcher flags");
                 // full JIT
+                progress("full JIT: bare check, 1 thread");
                 bare(key, token, warm, 1);
                 double[] bare1 = bare(key, token, seconds, 1);
-                rest(fullJitReq, warm, 1);
-                double[] fullRest1 = rest(fullJitReq, seconds, 1);
+                Figures f1 = figures(full, warm, seconds, 1, "full JIT");
+                progress("full JIT: bare check, 4 threads");
                 double[] bare4 = bare(key, token, seconds, 4);
-                double[] fullRest4 = rest(fullJitReq, seconds, 4);
+                Figures f4 = figures(full, 0, seconds, 4, "full JIT");
 
                 System.out.printf("%nPermit verification, %.0f s per path (same token, same published key; bare check = "
                         + "base64url-decode + SHA256withECDSAinP1363Format)%n", seconds);
                 System.out.printf("%nlauncher flags %s (service and bare check):%n", String.join(" ", LAUNCHER_FLAGS));
-                line("  bare ES256 check, 1 thread (baseline)", childBare1);
-                line("  GET /api/v1/permits/verify, 1 client thread", rest1);
-                System.out.printf("  ratio REST / bare, 1 thread: %.2f (target >= 0.8)%n", rest1[0] / childBare1[0]);
-                line("  bare ES256 check, 4 threads", childBare4);
-                line("  GET /api/v1/permits/verify, 4 client threads", rest4);
-                System.out.printf("  ratio REST / bare, 4 threads: %.2f%n", rest4[0] / childBare4[0]);
+                report(childBare1, l1, childBare4, l4);
                 System.out.printf("%nfull JIT %s (second service instance; bare check in the benchmark JVM, %s):%n",
                         String.join(" ", FULL_JIT_FLAGS), System.getProperty("java.vm.version"));
-                line("  bare ES256 check, 1 thread (baseline)", bare1);
-                line("  GET /api/v1/permits/verify, 1 client thread", fullRest1);
-                System.out.printf("  ratio REST / bare, 1 thread: %.2f (target >= 0.8)%n", fullRest1[0] / bare1[0]);
-                line("  bare ES256 check, 4 threads", bare4);
-                line("  GET /api/v1/permits/verify, 4 client threads", fullRest4);
-                System.out.printf("  ratio REST / bare, 4 threads: %.2f%n", fullRest4[0] / bare4[0]);
-                System.out.printf("%n  REST 1 thread, launcher service / bare with full JIT: %.2f%n", rest1[0] / bare1[0]);
+                report(bare1, f1, bare4, f4);
+                System.out.printf("%n  REST 1 thread, launcher service / bare with full JIT: %.2f%n", l1.verify[0] / bare1[0]);
                 System.out.printf("  machine: %d available processors (client threads, the service and PostgreSQL share them)%n",
                         Runtime.getRuntime().availableProcessors());
             } finally {
@@ -129,8 +136,68 @@ public final class PermitVerifyBench {
         }
     }
 
+    /** One service instance: its base URL, the verification of the issued token, and the verify that does no work. */
+    record Target(String base, String verify, String noWork) {
+        HttpRequest request(String pathAndQuery) {
+            return HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(Duration.ofSeconds(10)).build();
+        }
+    }
+
+    /** Per thread count: the two HTTP floors and the verification, each [rate, p50, p99]. */
+    record Figures(double[] live, double[] noWork, double[] verify) {
+    }
+
+    static Figures figures(Target t, double warm, double seconds, int threads, String flags) throws Exception {
+        HttpRequest live = t.request("/q/health/live");
+        HttpRequest noWork = t.request(t.noWork());
+        HttpRequest verify = t.request(t.verify());
+        if (warm > 0) {
+            progress(flags + ": warm-up " + threads + " client thread(s)");
+            call(live, "UP", warm / 3, threads);
+            call(noWork, "\"MALFORMED\"", warm / 3, threads);
+            call(verify, "\"VALID\"", warm, threads);
+        }
+        progress(flags + ": GET /q/health/live, " + threads + " client thread(s)");
+        double[] l = call(live, "UP", seconds, threads);
+        progress(flags + ": GET /api/v1/permits/verify (no work: MALFORMED), " + threads + " client thread(s)");
+        double[] n = call(noWork, "\"MALFORMED\"", seconds, threads);
+        progress(flags + ": GET /api/v1/permits/verify (VALID), " + threads + " client thread(s)");
+        double[] v = call(verify, "\"VALID\"", seconds, threads);
+        return new Figures(l, n, v);
+    }
+
+    static void report(double[] bare1, Figures one, double[] bare4, Figures four) {
+        line("  bare ES256 check, 1 thread (baseline)", bare1);
+        line("  HTTP floor GET /q/health/live, 1 client thread", one.live());
+        line("  HTTP floor verify, no work (MALFORMED), 1 thread", one.noWork());
+        line("  GET /api/v1/permits/verify, 1 client thread", one.verify());
+        System.out.printf("  ratio REST / bare, 1 thread: %.2f (target >= 0.8)%n", one.verify()[0] / bare1[0]);
+        System.out.printf("  per request, 1 thread: bare %.3f ms, verify %.3f ms, verify - bare %.3f ms; floors: health %.3f ms, "
+                + "verify no work %.3f ms%n", 1e3 / bare1[0], 1e3 / one.verify()[0], 1e3 / one.verify()[0] - 1e3 / bare1[0],
+                1e3 / one.live()[0], 1e3 / one.noWork()[0]);
+        System.out.printf("  best ratio any REST verification reaches, bare / (bare + HTTP): %.2f over /q/health/live, %.2f over "
+                + "the no-work verify%n", ceiling(bare1[0], one.live()[0]), ceiling(bare1[0], one.noWork()[0]));
+        line("  bare ES256 check, 4 threads", bare4);
+        line("  HTTP floor GET /q/health/live, 4 client threads", four.live());
+        line("  HTTP floor verify, no work (MALFORMED), 4 threads", four.noWork());
+        line("  GET /api/v1/permits/verify, 4 client threads", four.verify());
+        System.out.printf("  ratio REST / bare, 4 threads: %.2f; best reachable (bare / (bare + HTTP), in CPU per request): %.2f "
+                + "over /q/health/live, %.2f over the no-work verify%n", four.verify()[0] / bare4[0],
+                ceiling(bare4[0], four.live()[0]), ceiling(bare4[0], four.noWork()[0]));
+    }
+
+    /** Rates in, ratio out: a verification costs at least the bare check plus the HTTP floor, one after the other. */
+    static double ceiling(double bareRate, double floorRate) {
+        double bare = 1 / bareRate;
+        return bare / (bare + 1 / floorRate);
+    }
+
+    static void progress(String what) {
+        System.err.printf("[permit-verify %s] %s%n", java.time.Instant.now(), what);
+    }
+
     private static void line(String what, double[] r) {
-        System.out.printf("%-52s %,9.0f /s  p50 %s  p99 %s%n", what, r[0], Stats.ms(r[1]), Stats.ms(r[2]));
+        System.out.printf("%-56s %,9.0f /s  p50 %s  p99 %s%n", what, r[0], Stats.ms(r[1]), Stats.ms(r[2]));
     }
 
     /** A second covid-ops-service from the same packaged application, on the stack's database and broker. */
@@ -147,6 +214,8 @@ public final class PermitVerifyBench {
         command.add("-Dkafka.bootstrap.servers=" + stack.kafkaBootstrapServers());
         command.add("-Dmp.jwt.verify.publickey.location=" + data.resolve("jwt").resolve(JwtKeys.PUBLIC_KEY_FILE).toUri());
         command.add("-Dmp.jwt.verify.issuer=" + JwtKeys.ISSUER);
+        // the launcher's key-encryption key of the permit signing keys, kept with the stack's data
+        command.add("-Dsct.permits.kek-file=" + data.resolve("keys").resolve("permits.kek"));
         command.add("-jar");
         command.add(app.toString());
         Files.createDirectories(log.getParent());
@@ -249,14 +318,14 @@ public final class PermitVerifyBench {
         }, seconds, threads);
     }
 
-    static double[] rest(HttpRequest request, double seconds, int threads) throws Exception {
+    static double[] call(HttpRequest request, String expected, double seconds, int threads) throws Exception {
         // one HTTP/1.1 client (one connection) per thread, as separate checkpoints would have
         ThreadLocal<HttpClient> clients = ThreadLocal.withInitial(
                 () -> HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
         return measure(() -> {
             HttpResponse<String> r = clients.get().send(request, HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200 || !r.body().contains("\"VALID\"")) {
-                throw new IllegalStateException("verify answered " + r.statusCode() + ": " + r.body());
+            if (r.statusCode() != 200 || !r.body().contains(expected)) {
+                throw new IllegalStateException(request.uri().getPath() + " answered " + r.statusCode() + ": " + r.body());
             }
         }, seconds, threads);
     }

@@ -323,8 +323,7 @@ public class EvaluationService {
             where.append(" AND (r.cell_id, r.member_id) > (?").append(params.size() - 1).append(", ?").append(params.size()).append(')');
         }
         params.add(size + 1);
-        var q = em.createNativeQuery("SELECT r.member_id, c.code, r.rating, r.score, r.note, r.version, r.cell_id FROM member_rating r"
-                + " JOIN party_cell c ON c.id = r.cell_id" + where + " ORDER BY r.cell_id, r.member_id LIMIT ?" + params.size());
+        var q = em.createNativeQuery(memberRatingsPageSql(where.toString(), params.size()));
         for (int i = 0; i < params.size(); i++) {
             q.setParameter(i + 1, params.get(i));
         }
@@ -336,6 +335,19 @@ public class EvaluationService {
                 ? vn.binhduong.sct.platform.api.Cursor.after(shown.get(shown.size() - 1)[6], shown.get(shown.size() - 1)[0])
                 : null;
         return new vn.binhduong.sct.platform.api.KeysetPage<>(items, size, next, count);
+    }
+
+    /**
+     * A page of a year's member ratings: the range scan of member_rating_year_cell_member (or, with ?rating=,
+     * member_rating_year_rating_cell_member) from the cursor, LIMIT first, and only then each row's cell code by its
+     * primary key. Joining party_cell before the LIMIT let PostgreSQL merge-join the page with party_cell's primary key
+     * read from its first cell up to the cursor's (issue 16: 4,680 cells read for a page near the end of 5,000 cells,
+     * 10 ms instead of well under one), so deep pages cost more than the first.
+     */
+    public static String memberRatingsPageSql(String where, int limitParam) {
+        return "SELECT p.member_id, (SELECT c.code FROM party_cell c WHERE c.id = p.cell_id), p.rating, p.score, p.note, p.version,"
+                + " p.cell_id FROM (SELECT r.member_id, r.rating, r.score, r.note, r.version, r.cell_id FROM member_rating r" + where
+                + " ORDER BY r.cell_id, r.member_id LIMIT ?" + limitParam + ") p ORDER BY p.cell_id, p.member_id";
     }
 
     private YearView view(PartyOrganization org, EvaluationYear y) {

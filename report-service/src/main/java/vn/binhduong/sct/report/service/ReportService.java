@@ -18,6 +18,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
@@ -39,6 +40,11 @@ import vn.binhduong.sct.report.report.ReportDocument;
 /** Generates annual reports and keeps each generation as a version. */
 @ApplicationScoped
 public class ReportService {
+    /**
+     * At DEBUG, one line per generation with the milliseconds of each phase (figures read, prose, assembly, each format,
+     * hashing, storing, the outbox), for finding what a slow generation does; nothing is timed at INFO.
+     */
+    private static final Logger LOG = Logger.getLogger(ReportService.class);
     public enum Format {
         JSON("json", "application/json", "json_doc"), MD("md", "text/markdown; charset=UTF-8", "markdown_doc"),
         HTML("html", "text/html; charset=UTF-8", "html_doc"),
@@ -167,24 +173,65 @@ public class ReportService {
     // ---- generation
 
     /** Prometheus: sct_report_generation_seconds (count, sum, max and buckets) over every build of a report. */
+    public Outputs build(String org, int year) {
+        return build(org, year, null);
+    }
+
+    /** {@link #build(String, int)}, timing its phases into {@code phases} (null: untimed). */
     @Transactional
     @io.micrometer.core.annotation.Timed(value = "sct.report.generation", histogram = true,
             description = "Time to assemble and render one annual report (all four formats)")
-    public Outputs build(String org, int year) {
+    Outputs build(String org, int year, Phases phases) {
         Map<String, FigureView> f = figures.figures(org, year);
         Map<String, FigureView> next = figures.figures(org, year + 1);
         HeadingData heading = heading(org, year).orElseGet(() -> defaultHeading(f, year));
+        Phases.mark(phases, "figures");
         TreeSet<String> missing = new TreeSet<>();
         Map<String, ReportAssembler.Narrative> prose = new LinkedHashMap<>();
         for (NarrativeFragment n : narratives.latestOfReport(org, year)) {
             prose.put(n.section, new ReportAssembler.Narrative(narratives.render(n, f, next, missing),
                     narratives.renderFootnotes(n, f, next, missing), n.body, narratives.footnotes(n)));
         }
+        Phases.mark(phases, "prose");
         Figures all = new Figures(org, year, f, figures.figures(org, year - 1), next,
                 (metric, category) -> figures.labels(org, year, metric, category), indicatorOrder);
         ReportDocument doc = new ReportAssembler(heading, all, prose, withIndicatorViolations(org, year), missing, typed).assemble();
-        return new Outputs(doc, Renderers.json(doc), Renderers.markdown(doc), Renderers.html(doc),
-                DocxRenderer.render(doc, heading.issuedOn()));
+        Phases.mark(phases, "assemble");
+        byte[] json = Renderers.json(doc);
+        Phases.mark(phases, "json");
+        byte[] markdown = Renderers.markdown(doc);
+        Phases.mark(phases, "md");
+        byte[] html = Renderers.html(doc);
+        Phases.mark(phases, "html");
+        byte[] docx = DocxRenderer.render(doc, heading.issuedOn());
+        Phases.mark(phases, "docx");
+        return new Outputs(doc, json, markdown, html, docx);
+    }
+
+    /** The phases of one generation, timed only when the DEBUG line will be written. */
+    static final class Phases {
+        private final StringBuilder line = new StringBuilder();
+        private final long start = System.nanoTime();
+        private long last = start;
+
+        static Phases start() {
+            return LOG.isDebugEnabled() ? new Phases() : null;
+        }
+
+        static void mark(Phases p, String phase) {
+            if (p != null) {
+                long now = System.nanoTime();
+                p.line.append(' ').append(phase).append('=').append(String.format(java.util.Locale.ROOT, "%.2f", (now - p.last) / 1e6));
+                p.last = now;
+            }
+        }
+
+        static void log(Phases p, String org, int year, int version) {
+            if (p != null) {
+                LOG.debugf("report generation %s/%d v%d ms:%s total=%.2f", org, year, version, p.line,
+                        (System.nanoTime() - p.start) / 1e6);
+            }
+        }
     }
 
     /** The annex rules of this service, then the violations indicator-service's own rules found. */
@@ -204,14 +251,17 @@ public class ReportService {
      */
     @Transactional
     public Version generate(String org, int year, String by, String role) {
+        Phases phases = Phases.start();
         Map<String, Long> offsets = offsets();
-        Outputs o = build(org, year);
+        Phases.mark(phases, "offsets");
+        Outputs o = build(org, year, phases);
         Map<String, String> hashes = new LinkedHashMap<>();
         hashes.put("json", sha256(o.json()));
         hashes.put("md", sha256(o.markdown()));
         hashes.put("html", sha256(o.html()));
         hashes.put("docx", sha256(o.docx()));
         String content = sha256(String.join("\n", hashes.values()).getBytes(StandardCharsets.UTF_8));
+        Phases.mark(phases, "hash");
         int next = ((Number) em.createNativeQuery(
                 "SELECT COALESCE(MAX(report_version), 0) + 1 FROM report_version WHERE organization = ?1 AND year = ?2")
                 .setParameter(1, org).setParameter(2, year).getSingleResult()).intValue();
@@ -225,8 +275,11 @@ public class ReportService {
                 .setParameter(12, hashes.get("docx")).setParameter(13, EventJson.toJson(offsets)).setParameter(14, by)
                 .executeUpdate();
         Version v = version(org, year, next).orElseThrow();
+        Phases.mark(phases, "store");
         outbox.record(ReportEvents.REPORT_GENERATED, org, "report", org + "/" + year, new ReportEvents.ReportGenerated(org, year,
                 v.version(), v.contentHash(), v.hashes(), v.offsets(), role));
+        Phases.mark(phases, "outbox");
+        Phases.log(phases, org, year, v.version());
         return v;
     }
 

@@ -85,27 +85,7 @@ public final class OutboxThroughputBench {
         try (Connection c = DriverManager.getConnection(jdbc, "postgres", "postgres")) {
             c.createStatement().execute("DROP TABLE IF EXISTS bench_outbox_copy");
             c.createStatement().execute("CREATE TABLE bench_outbox_copy (LIKE outbox INCLUDING ALL)");
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO bench_outbox_copy (id, event_id, event_type, event_version, source, organization,
-                                        aggregate_type, aggregate_id, occurred_at, payload)
-                    VALUES (?, ?, 'bench.recorded', 1, 'bench', 'DB-SCT', 'bench', ?, ?, CAST(? AS jsonb))""")) {
-                int i = 0;
-                for (String payload : payloads) {
-                    ps.setLong(1, i + 1);
-                    ps.setObject(2, UUID.randomUUID());
-                    ps.setString(3, "agg-" + (i++ % 1000));
-                    ps.setTimestamp(4, Timestamp.from(Instant.now()));
-                    ps.setString(5, payload);
-                    ps.addBatch();
-                    if (i % 1000 == 0) {
-                        ps.executeBatch();
-                    }
-                }
-                ps.executeBatch();
-            }
-            c.commit();
-            c.setAutoCommit(true);
+            insertCommitted(c, "bench_outbox_copy", payloads); // ids from the outbox's sequence, as LIKE copies it
             c.createStatement().execute("ANALYZE bench_outbox_copy");
             long start = System.nanoTime();
             long after = 0;
@@ -175,26 +155,7 @@ public final class OutboxThroughputBench {
                 rs.next();
                 before = rs.getLong(1);
             }
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO outbox (event_id, event_type, event_version, source, organization, aggregate_type,
-                                        aggregate_id, occurred_at, payload)
-                    VALUES (?, 'bench.recorded', 1, 'bench', 'DB-SCT', 'bench', ?, ?, CAST(? AS jsonb))""")) {
-                int i = 0;
-                for (String payload : payloads) {
-                    ps.setObject(1, UUID.randomUUID());
-                    ps.setString(2, "agg-" + (i++ % 1000));
-                    ps.setTimestamp(3, Timestamp.from(Instant.now()));
-                    ps.setString(4, payload);
-                    ps.addBatch();
-                    if (i % 1000 == 0) {
-                        ps.executeBatch();
-                    }
-                }
-                ps.executeBatch();
-            }
-            c.commit();
-            c.setAutoCommit(true);
+            insertCommitted(c, "outbox", payloads);
             while (true) {
                 try (PreparedStatement ps = c.prepareStatement(
                         "WITH b AS (SELECT published_at FROM outbox WHERE id > ?) "
@@ -214,6 +175,29 @@ public final class OutboxThroughputBench {
                 Thread.sleep(20);
             }
         }
+    }
+
+    /** Writes one outbox-shaped row per payload into {@code table} and commits them as one transaction. */
+    static void insertCommitted(Connection c, String table, List<String> payloads) throws Exception {
+        c.setAutoCommit(false);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + """
+                 (event_id, event_type, event_version, source, organization, aggregate_type, aggregate_id, occurred_at, payload)
+                VALUES (?, 'bench.recorded', 1, 'bench', 'DB-SCT', 'bench', ?, ?, CAST(? AS jsonb))""")) {
+            int i = 0;
+            for (String payload : payloads) {
+                ps.setObject(1, UUID.randomUUID());
+                ps.setString(2, "agg-" + (i++ % 1000));
+                ps.setTimestamp(3, Timestamp.from(Instant.now()));
+                ps.setString(4, payload);
+                ps.addBatch();
+                if (i % 1000 == 0) {
+                    ps.executeBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+        c.commit();
+        c.setAutoCommit(true);
     }
 
     static String envelope(UUID id, String aggregateId, String payload) {

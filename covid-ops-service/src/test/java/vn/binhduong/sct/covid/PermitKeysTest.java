@@ -136,7 +136,7 @@ class PermitKeysTest {
 
     @Test
     void aKeyStoredPlainBeforeTheUpgradeIsEncryptedAtStartAndItsOldTokensStillVerify() throws Exception {
-        // A key as the previous version stored it (plain PKCS#8), and a permit signed then, with the old DER-to-JOSE code.
+        // A key as the previous version stored it (plain PKCS#8), and a permit signed with it.
         KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
         g.initialize(new ECGenParameterSpec("secp256r1"));
         KeyPair pair = g.generateKeyPair();
@@ -150,10 +150,11 @@ class PermitKeysTest {
         String input = b64(("{\"alg\":\"ES256\",\"kid\":\"" + kid + "\",\"typ\":\"JWT\"}").getBytes(StandardCharsets.UTF_8)) + "."
                 + b64(("{\"iss\":\"SCT-BD\",\"pid\":\"" + id + "\",\"kind\":\"DELIVERY_WORKER\",\"name\":\"Cũ\",\"company\":\"C\","
                         + "\"iat\":1631664000,\"nbf\":" + nbf + ",\"exp\":" + exp + "}").getBytes(StandardCharsets.UTF_8));
-        Signature der = Signature.getInstance("SHA256withECDSA");
-        der.initSign(pair.getPrivate());
-        der.update(input.getBytes(StandardCharsets.US_ASCII));
-        String token = input + "." + b64(derToJose(der.sign()));
+        // R||S as JOSE carries it: the bytes the previous version's hand DER-to-JOSE conversion produced
+        Signature jose = Signature.getInstance("SHA256withECDSAinP1363Format");
+        jose.initSign(pair.getPrivate());
+        jose.update(input.getBytes(StandardCharsets.US_ASCII));
+        String token = input + "." + b64(jose.sign());
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement k = c.prepareStatement("INSERT INTO signing_key (kid, algorithm, public_x, public_y, "
                     + "private_pkcs8, active, created_at) VALUES (?, 'ES256', ?, ?, ?, false, now() - interval '1 day')")) {
@@ -232,24 +233,41 @@ class PermitKeysTest {
         assertTrue(sawOld);
     }
 
+    /**
+     * A key retired by another instance (here: the row updated by SQL, which is all that instance does) fails the very
+     * next verifications here, not after the public-key cache's {@code CACHE_SECONDS}: the database tells every
+     * instance of the change. Seen failing with PermitChanges' handling of 'key:' notifications removed (VALID for 10 s).
+     */
+    @Test
+    void aKeyRetiredByAnotherInstanceFailsVerificationAtOnce() throws Exception {
+        given().auth().oauth2(ADMIN).post("/api/v1/permits/signing-keys").then().statusCode(201);
+        String before = issue("Lâm Văn Khác");
+        String kid = kidOf(before);
+        given().auth().oauth2(ADMIN).post("/api/v1/permits/signing-keys").then().statusCode(201);
+        assertEquals("VALID", verify(before).get("status").asText(), "the key is read and cached");
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement u = c.prepareStatement("UPDATE signing_key SET retired_at = now() WHERE kid = ?")) {
+            u.setString(1, kid);
+            assertEquals(1, u.executeUpdate());
+        }
+        long deadline = System.nanoTime() + 3_000_000_000L; // well under the cache's 10 s
+        String status;
+        do {
+            status = verify(before).get("status").asText();
+        } while (!status.equals("RETIRED_KEY") && System.nanoTime() < deadline && sleep(20));
+        assertEquals("RETIRED_KEY", status);
+    }
+
+    private static boolean sleep(long millis) throws InterruptedException {
+        Thread.sleep(millis);
+        return true;
+    }
+
     private static byte[] fixed32(BigInteger v) {
         byte[] b = v.toByteArray();
         byte[] out = new byte[32];
         int n = Math.min(32, b.length);
         System.arraycopy(b, b.length - n, out, 32 - n, n);
-        return out;
-    }
-
-    /** The conversion the service did before it used the JDK's P1363 format. */
-    private static byte[] derToJose(byte[] der) {
-        int offset = (der[1] & 0xff) == 0x81 ? 3 : 2;
-        int rLen = der[offset + 1];
-        byte[] r = Arrays.copyOfRange(der, offset + 2, offset + 2 + rLen);
-        int sStart = offset + 2 + rLen;
-        byte[] s = Arrays.copyOfRange(der, sStart + 2, sStart + 2 + der[sStart + 1]);
-        byte[] out = new byte[64];
-        System.arraycopy(fixed32(new BigInteger(1, r)), 0, out, 0, 32);
-        System.arraycopy(fixed32(new BigInteger(1, s)), 0, out, 32, 32);
         return out;
     }
 

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,8 +50,9 @@ import vn.binhduong.sct.platform.problem.ProblemException;
  * verifying their permits and stay in the JWK set until {@link #retire} retires them; a retired key's permits then fail
  * verification with {@code RETIRED_KEY}. The active key cannot be retired (rotate first).</li>
  * <li>Several instances: each issue reads which key is active (one indexed row), so a rotation on one instance is
- * used by all from their next issue; public keys and their retirement are cached for at most
- * {@value #CACHE_SECONDS} s on the other instances (at once on the instance that retired).</li>
+ * used by all from their next issue; public keys and their retirement are cached, and every instance forgets a key as
+ * soon as the database tells it the key changed ({@link PermitChanges}); at most {@value #CACHE_SECONDS} s while that
+ * listener is not connected (at once on the instance that retired).</li>
  * </ul>
  */
 @ApplicationScoped
@@ -89,6 +91,8 @@ public class PermitKeys {
     private volatile KeyEncryption kek;
     private volatile Signer signer;
     private final Map<String, KeyState> publicKeys = new ConcurrentHashMap<>();
+    /** Counts the key changes heard ({@link PermitChanges}), so a read that overlaps one is not cached. */
+    private final AtomicLong forgotten = new AtomicLong();
 
     public PermitKeys(EntityManager em, @ConfigProperty(name = "sct.permits.kek") Optional<String> kekBase64,
             @ConfigProperty(name = "sct.permits.kek-file") Optional<String> kekFile,
@@ -277,6 +281,7 @@ public class PermitKeys {
         long now = System.nanoTime();
         KeyState k = publicKeys.get(kid);
         if (k == null || now - k.loadedAt() > CACHE_SECONDS * 1_000_000_000L) {
+            long generation = forgotten.get();
             List<?> rows = em.createNativeQuery("SELECT public_x, public_y, retired_at FROM signing_key WHERE kid = ?1")
                     .setParameter(1, kid).getResultList();
             if (rows.isEmpty()) {
@@ -284,9 +289,24 @@ public class PermitKeys {
             }
             Object[] r = (Object[]) rows.get(0);
             k = new KeyState(kid, toPublicKey((String) r[0], (String) r[1]), instant(r[2]), now);
-            publicKeys.put(kid, k);
+            if (forgotten.get() == generation) {
+                // not if a key change was heard while reading: what was read may be older than it
+                publicKeys.put(kid, k);
+            }
         }
         return k;
+    }
+
+    /** A key changed (retired, say) on some instance: the next verification with it reads it again. */
+    void forget(String kid) {
+        forgotten.incrementAndGet();
+        publicKeys.remove(kid);
+    }
+
+    /** Changes may have been missed (the listener reconnects): every key is read again. */
+    void forgetAll() {
+        forgotten.incrementAndGet();
+        publicKeys.clear();
     }
 
     /** Every key not retired, oldest first: what a checkpoint needs to verify every permit still valid. */

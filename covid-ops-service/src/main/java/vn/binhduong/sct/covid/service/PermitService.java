@@ -75,11 +75,13 @@ public class PermitService {
     private final PermitKeys keys;
     private final Outbox outbox;
     private final EntityManager em;
+    private final PermitChanges changes;
 
     private final DataSource dataSource;
 
-    public PermitService(PermitKeys keys, Outbox outbox, EntityManager em, DataSource dataSource) {
+    public PermitService(PermitKeys keys, Outbox outbox, EntityManager em, DataSource dataSource, PermitChanges changes) {
         this.dataSource = dataSource;
+        this.changes = changes;
         this.keys = keys;
         this.outbox = outbox;
         this.em = em;
@@ -120,6 +122,8 @@ public class PermitService {
         if (p.status == PermitStatus.REVOKED) {
             throw ProblemException.conflict("already-revoked", "permit " + id + " was revoked at " + p.revokedAt);
         }
+        // before the commit: from now on this instance's verifications read the row (a rollback only costs row reads)
+        changes.revoking(p.id);
         p.status = PermitStatus.REVOKED;
         p.revokedAt = Instant.now();
         p.revokeReason = r.reason();
@@ -226,31 +230,19 @@ public class PermitService {
         } catch (IllegalArgumentException e) {
             return Verification.refused("MALFORMED", "the token names no permit", kid);
         }
-        // The register's answer for this permit: one indexed row through plain JDBC (no entity, no persistence
-        // context), as this public endpoint is the hot path of every checkpoint.
-        Permit p;
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT kind, valid_from, valid_until, status, revoked_at FROM permit WHERE id = ?")) {
-            ps.setObject(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Verification.refused("UNKNOWN_PERMIT", "permit " + id + " is not in the register", kid);
-                }
-                p = new Permit();
-                p.id = id;
-                p.kind = PermitKind.valueOf(rs.getString(1));
-                p.validFrom = rs.getObject(2, LocalDate.class);
-                p.validUntil = rs.getObject(3, LocalDate.class);
-                p.status = PermitStatus.valueOf(rs.getString(4));
-                java.sql.Timestamp revoked = rs.getTimestamp(5);
-                p.revokedAt = revoked == null ? null : revoked.toInstant();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the permit register: " + e.getMessage(), e);
-        }
         long now = Instant.now().getEpochSecond();
-        if (p.status == PermitStatus.REVOKED) {
-            return Verification.of(false, "REVOKED", "permit " + id + " was revoked on " + p.revokedAt, kid, p);
+        // Not revoked, as the revocations heard from the database say (PermitChanges: current to its last round trip,
+        // null when it is not): the signed claims are the permit as issued (its kind and validity never change), so
+        // the row is not read. A permit that may be revoked, or a doubt, reads the row.
+        Permit p = Boolean.FALSE.equals(changes.revoked(id)) ? fromClaims(id, claims) : null;
+        if (p == null) {
+            p = readRow(id);
+            if (p == null) {
+                return Verification.refused("UNKNOWN_PERMIT", "permit " + id + " is not in the register", kid);
+            }
+            if (p.status == PermitStatus.REVOKED) {
+                return Verification.of(false, "REVOKED", "permit " + id + " was revoked on " + p.revokedAt, kid, p);
+            }
         }
         if (now >= claims.path("exp").asLong()) {
             return Verification.of(false, "EXPIRED", "permit " + id + " was valid until " + p.validUntil, kid, p);
@@ -259,6 +251,54 @@ public class PermitService {
             return Verification.of(false, "NOT_YET_VALID", "permit " + id + " is valid from " + p.validFrom, kid, p);
         }
         return Verification.of(true, "VALID", "signature, validity and revocation checked", kid, p);
+    }
+
+    /**
+     * The permit as its signed claims state it (kind, first and last valid day, as {@link #sign} wrote them), or null
+     * if a claim is missing or not as this service writes it (the row is read instead).
+     */
+    static Permit fromClaims(UUID id, JsonNode claims) {
+        JsonNode kind = claims.get("kind");
+        JsonNode nbf = claims.get("nbf");
+        JsonNode exp = claims.get("exp");
+        if (kind == null || !kind.isTextual() || nbf == null || !nbf.canConvertToLong() || exp == null || !exp.canConvertToLong()) {
+            return null;
+        }
+        Permit p = new Permit();
+        p.id = id;
+        try {
+            p.kind = PermitKind.valueOf(kind.asText());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        p.validFrom = Instant.ofEpochSecond(nbf.asLong()).atZone(Rules.ZONE).toLocalDate();
+        p.validUntil = Instant.ofEpochSecond(exp.asLong()).atZone(Rules.ZONE).toLocalDate().minusDays(1);
+        p.status = PermitStatus.ACTIVE;
+        return p;
+    }
+
+    /** The register's answer for this permit: one indexed row through plain JDBC (no entity, no persistence context). */
+    private Permit readRow(UUID id) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT kind, valid_from, valid_until, status, revoked_at FROM permit WHERE id = ?")) {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                Permit p = new Permit();
+                p.id = id;
+                p.kind = PermitKind.valueOf(rs.getString(1));
+                p.validFrom = rs.getObject(2, LocalDate.class);
+                p.validUntil = rs.getObject(3, LocalDate.class);
+                p.status = PermitStatus.valueOf(rs.getString(4));
+                java.sql.Timestamp revoked = rs.getTimestamp(5);
+                p.revokedAt = revoked == null ? null : revoked.toInstant();
+                return p;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the permit register: " + e.getMessage(), e);
+        }
     }
 
     /** A key id as received, shown back without control characters and cut to 64 characters. */

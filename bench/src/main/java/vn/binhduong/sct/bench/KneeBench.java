@@ -271,11 +271,12 @@ public final class KneeBench {
 
     static final AtomicLong SEQUENCE = new AtomicLong();
 
-    static Phase openLoop(Mix mix, ExecutorService clients, double rate, double seconds, String label) throws Exception {
-        long total = Math.round(rate * seconds);
-        ConcurrentLinkedQueue<Write> done = new ConcurrentLinkedQueue<>();
-        AtomicLong pending = new AtomicLong(total);
-        long start = System.nanoTime() + 20_000_000L;
+    /**
+     * The open loop: write i is handed to the clients at start + i / rate, whatever the earlier writes did; each is
+     * added to {@code done} and counted off {@code pending} when it ends.
+     */
+    static void schedule(Mix mix, ExecutorService clients, double rate, long total, long start,
+            ConcurrentLinkedQueue<Write> done, AtomicLong pending) {
         for (long i = 0; i < total; i++) {
             long due = start + (long) (i * 1e9 / rate);
             long wait;
@@ -291,6 +292,14 @@ public final class KneeBench {
                 }
             });
         }
+    }
+
+    static Phase openLoop(Mix mix, ExecutorService clients, double rate, double seconds, String label) throws Exception {
+        long total = Math.round(rate * seconds);
+        ConcurrentLinkedQueue<Write> done = new ConcurrentLinkedQueue<>();
+        AtomicLong pending = new AtomicLong(total);
+        long start = System.nanoTime() + 20_000_000L;
+        schedule(mix, clients, rate, total, start, done, pending);
         // every write ends within its 10 s (sent or not); a little more for the last ones
         long deadline = System.nanoTime() + TIMEOUT_NANOS + TimeUnit.SECONDS.toNanos(5);
         while (pending.get() > 0 && System.nanoTime() < deadline) {
@@ -576,21 +585,7 @@ public final class KneeBench {
         System.out.printf("  %-9s %8s %6s %6s %8s %8s   old gen MiB (end/min): %s%n", "window", "acc./s", "errors", "tmout",
                 "REST p50", "REST p99", String.join(" | ", watches.keySet()));
         reporter.start();
-        for (long i = 0; i < total; i++) {
-            long due = start + (long) (i * 1e9 / rate);
-            long wait;
-            while ((wait = due - System.nanoTime()) > 0) {
-                LockSupport.parkNanos(wait);
-            }
-            long n = SEQUENCE.getAndIncrement();
-            clients.execute(() -> {
-                try {
-                    done.add(mix.send(n, due));
-                } finally {
-                    pending.decrementAndGet();
-                }
-            });
-        }
+        schedule(mix, clients, rate, total, start, done, pending);
         reporter.join(TimeUnit.SECONDS.toMillis(windowSeconds + 20L));
         long deadline = System.nanoTime() + TIMEOUT_NANOS;
         while (pending.get() > 0 && System.nanoTime() < deadline) {

@@ -311,22 +311,7 @@ public class ReportService {
                 ORDER BY report_version DESC""")
                 .setParameter(1, org).setParameter(2, year).setParameter(3, only == null ? 0 : only)
                 .setFirstResult(offset).setMaxResults(size).getResultList();
-        return rows.stream().map(r -> {
-            Map<String, String> hashes = new LinkedHashMap<>();
-            hashes.put("json", (String) r[2]);
-            hashes.put("md", (String) r[3]);
-            hashes.put("html", (String) r[4]);
-            hashes.put("docx", (String) r[5]);
-            Map<String, Long> offsets;
-            try {
-                offsets = EventJson.MAPPER.readValue((String) r[6], new TypeReference<LinkedHashMap<String, Long>>() {
-                });
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
-            }
-            Instant at = r[7] instanceof Instant i ? i : ((java.sql.Timestamp) r[7]).toInstant();
-            return new Version(org, year, ((Number) r[0]).intValue(), (String) r[1], hashes, offsets, at);
-        }).toList();
+        return rows.stream().map(r -> VersionQuery.version(org, year, r)).toList();
     }
 
     public byte[] content(String org, int year, int n, Format format) {

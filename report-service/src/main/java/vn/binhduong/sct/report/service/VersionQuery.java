@@ -54,8 +54,8 @@ public class VersionQuery {
         return rows.stream().map(r -> version(org, year, r)).toList();
     }
 
-    /** A row as ReportService.versions maps it. */
-    private static ReportService.Version version(String org, int year, Object[] r) {
+    /** A report_version row (version, content hash, the four format hashes, offsets, time) as a Version. */
+    static ReportService.Version version(String org, int year, Object[] r) {
         Map<String, String> hashes = new LinkedHashMap<>();
         hashes.put("json", (String) r[2]);
         hashes.put("md", (String) r[3]);

@@ -16,6 +16,11 @@ public final class TestTokens {
         return EmbeddedInfra.keys().token("test-" + String.join("+", roles), List.of(roles), Map.of(), Duration.ofHours(1));
     }
 
+    /** A token for {@code subject} holding {@code roles} that expires {@code ttl} from now. */
+    public static String lasting(Duration ttl, String subject, String... roles) {
+        return EmbeddedInfra.keys().token(subject, List.of(roles), Map.of(), ttl);
+    }
+
     /** A cell secretary's token, scoped to the cell with code {@code cellCode}. */
     public static String cellSecretary(String cellCode) {
         return EmbeddedInfra.keys().token("secretary-" + cellCode, List.of(Roles.CELL_SECRETARY),

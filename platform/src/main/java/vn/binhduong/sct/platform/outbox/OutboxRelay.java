@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -66,6 +68,12 @@ public class OutboxRelay {
     private final AtomicLong published = new AtomicLong();
     private volatile boolean running;
     private Thread thread;
+    /** Marks sent batches published, in order, beside the relay thread (see {@link Marking}). */
+    private final ExecutorService marker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "outbox-marker");
+        t.setDaemon(true);
+        return t;
+    });
     private KafkaProducer<String, byte[]> producer;
     private boolean topicReady;
     private volatile Instant outageSince;
@@ -101,6 +109,7 @@ public class OutboxRelay {
                 Thread.currentThread().interrupt();
             }
         }
+        marker.shutdownNow();
         closeProducer();
     }
 
@@ -204,13 +213,15 @@ public class OutboxRelay {
 
     /**
      * One relay run. While this instance holds the relay lock (a session advisory lock on one connection), it reads
-     * batches in id order and sends each without waiting for the acknowledgements of the batches before it, up to
-     * {@code sct.outbox.max-in-flight} batches at once; a batch is marked published, in its own short transaction,
-     * only once the broker acknowledged all of it and every batch before it. So the database's reads, marks and
-     * commits overlap the broker's work instead of alternating with it. A run ends when it has caught up, after
-     * {@link #BATCHES_PER_RUN} batches (the next run reads again from the oldest unpublished row, so a row whose
-     * transaction committed late, with an id below the run's position, waits at most one run), or at the first
-     * failure: then only the acknowledged prefix is marked and the rest is sent again, in order, by a later run.
+     * batches in id order and sends each without waiting for the broker's acknowledgements, up to
+     * {@code sct.outbox.max-in-flight} batches at once. A second connection marks the batches published on the marker
+     * thread, in the order they were sent, each once the broker acknowledged all of it: so the database's marking
+     * overlaps the reading, the building of records and the broker's work instead of alternating with them. A run ends
+     * when it has caught up, after {@link #BATCHES_PER_RUN} batches (the next run reads again from the oldest
+     * unpublished row, so a row whose transaction committed late, with an id below the run's position, waits at most
+     * one run), or at the first failure: then only the acknowledged prefix is marked, nothing after it, and the rest is
+     * sent again, in order, by a later run. A run returns only once every batch it sent is marked or given up, so the
+     * next run (of this instance or another) never reads a row that this one is still marking.
      *
      * @return whether rows may be waiting (the run stopped at its batch limit), so the next run should start at once
      */
@@ -226,8 +237,9 @@ public class OutboxRelay {
                     }
                 }
             }
-            try {
-                return pipeline(c);
+            try (Connection marks = dataSource.getConnection()) {
+                marks.setAutoCommit(true);
+                return pipeline(c, new Marking(marks));
             } finally {
                 unlock(c);
             }
@@ -237,67 +249,122 @@ public class OutboxRelay {
     /** Rows a run may send before it ends and the next run reads again from the oldest unpublished row. */
     static final int BATCHES_PER_RUN = 100;
 
-    private boolean pipeline(Connection c) throws SQLException, InterruptedException {
-        ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
+    private boolean pipeline(Connection c, Marking marking) throws SQLException, InterruptedException {
         long after = 0;
         int batches = 0;
         boolean more = true;
         try {
             while (true) {
-                boolean canRead = more && running && batches < BATCHES_PER_RUN && inFlight.size() < config.maxInFlight();
+                boolean canRead = more && running && batches < BATCHES_PER_RUN && marking.pending() < config.maxInFlight();
                 if (canRead) {
                     List<Row> rows = readBatch(c, after);
                     more = rows.size() == config.batchSize();
                     if (!rows.isEmpty()) {
                         ensureTopic();
                         InFlight sent = send(rows);
-                        inFlight.addLast(sent);
+                        marking.submit(sent);
                         after = rows.get(rows.size() - 1).id();
                         batches++;
                         more &= !sent.sendFailed();
                     }
-                }
-                if (inFlight.isEmpty()) {
+                } else if (marking.pending() == 0) {
                     return more && running; // stopped at the batch limit, not caught up
-                }
-                // mark what the broker has acknowledged; wait for the oldest batch only when there is nothing to read
-                if (!canRead || inFlight.peekFirst().done()) {
-                    markAcknowledged(c, inFlight, !canRead);
+                } else {
+                    marking.awaitOldest(); // nothing to read, or enough in flight: wait for the oldest batch's mark
                 }
             }
         } finally {
-            // a failure leaves batches in flight: let them finish so the producer is idle, and mark none of them
-            for (InFlight f : inFlight) {
-                f.awaitQuietly();
-            }
+            // a failure leaves batches in flight: let the marker finish with them (it marks none after a failed one)
+            marking.awaitAllQuietly();
         }
     }
 
     /**
-     * Marks the batches at the head of the queue that the broker acknowledged, in one transaction: waits for the oldest
-     * when {@code block}, then takes every following batch that is already complete. A batch acknowledged only in part
-     * gets its acknowledged prefix marked, and the run fails, so the rest is sent again in order.
+     * The marks of one run: each sent batch is a task on the single marker thread, so batches are marked in the order
+     * they were sent, on the run's second connection. A task waits for the broker's acknowledgements of its batch, then
+     * marks the acknowledged prefix in one short transaction. After a batch that was not acknowledged in full, or a
+     * mark that failed, no later batch is marked: its rows are sent again, after the failed ones, by a later run.
      */
-    private void markAcknowledged(Connection c, ArrayDeque<InFlight> inFlight, boolean block)
-            throws SQLException, InterruptedException {
-        List<Long> ids = new ArrayList<>();
-        int sent = 0;
-        while (!inFlight.isEmpty() && (block || inFlight.peekFirst().done())) {
-            block = false;
-            InFlight head = inFlight.pollFirst();
-            int acknowledged = head.awaitAcknowledgedPrefix();
-            sent += head.rows().size();
-            for (int i = 0; i < acknowledged; i++) {
-                ids.add(head.rows().get(i).id());
+    private final class Marking {
+        private final Connection marks;
+        private final ArrayDeque<Future<?>> tasks = new ArrayDeque<>();
+        private volatile boolean stopped;
+
+        Marking(Connection marks) {
+            this.marks = marks;
+        }
+
+        void submit(InFlight batch) {
+            tasks.addLast(marker.submit(() -> {
+                if (stopped) {
+                    batch.awaitQuietly();
+                    return null;
+                }
+                int acknowledged;
+                try {
+                    acknowledged = batch.awaitAcknowledgedPrefix();
+                    List<Long> ids = new ArrayList<>(acknowledged);
+                    for (int i = 0; i < acknowledged; i++) {
+                        ids.add(batch.rows().get(i).id());
+                    }
+                    markPublished(marks, ids);
+                    published.addAndGet(ids.size());
+                } catch (SQLException | InterruptedException | RuntimeException e) {
+                    stopped = true;
+                    throw e;
+                }
+                if (acknowledged < batch.rows().size()) {
+                    stopped = true;
+                    throw new IllegalStateException("broker acknowledged " + acknowledged + " of " + batch.rows().size()
+                            + " events of a batch");
+                }
+                return null;
+            }));
+        }
+
+        /** Batches sent and not yet marked; a batch whose mark failed ends the run here with that failure. */
+        int pending() throws SQLException, InterruptedException {
+            while (!tasks.isEmpty() && tasks.peekFirst().isDone()) {
+                outcome(tasks.pollFirst());
             }
-            if (acknowledged < head.rows().size()) {
-                markPublished(c, ids);
-                published.addAndGet(ids.size());
-                throw new IllegalStateException("broker acknowledged " + ids.size() + " of " + sent + " events");
+            return tasks.size();
+        }
+
+        void awaitOldest() throws SQLException, InterruptedException {
+            outcome(tasks.pollFirst());
+        }
+
+        void awaitAllQuietly() {
+            for (Future<?> task : tasks) {
+                try {
+                    task.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (ExecutionException ignored) {
+                    // a failed mark: its rows and every later batch's are sent again by a later run
+                }
+            }
+            tasks.clear();
+        }
+
+        private static void outcome(Future<?> task) throws SQLException, InterruptedException {
+            try {
+                task.get();
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof SQLException sql) {
+                    throw sql; // the relay's loop tells a database outage from a broker's by the exception's type
+                }
+                if (cause instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (cause instanceof InterruptedException interrupted) {
+                    throw interrupted;
+                }
+                throw new IllegalStateException(cause);
             }
         }
-        markPublished(c, ids);
-        published.addAndGet(ids.size());
     }
 
     private static void unlock(Connection c) {
@@ -359,10 +426,6 @@ public class OutboxRelay {
     private record InFlight(List<Row> rows, List<Future<RecordMetadata>> futures) {
         boolean sendFailed() {
             return futures.size() < rows.size();
-        }
-
-        boolean done() {
-            return futures.stream().allMatch(Future::isDone);
         }
 
         /** How many rows from the first on the broker acknowledged (the prefix that may be marked). */

@@ -18,7 +18,7 @@ public final class DataDirs {
         }
         try (var paths = Files.walk(dir)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
+                Files.deleteIfExists(p); // a file a server removed meanwhile is as good as deleted
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + dir, e);

@@ -28,6 +28,14 @@ public class EmbeddedInfra implements QuarkusTestResourceLifecycleManager {
     private static EmbeddedPostgres postgres;
     private static EmbeddedKafka kafka;
     private static JwtKeys keys;
+    /*
+     * A test profile (@TestProfile) runs in a class loader of its own, where the fields above start out null. The
+     * servers of the first loader keep running and keep writing in ROOT, so a second start there would delete their
+     * files under them (and did: "cannot delete .../postgres" in CI). The first start leaves its addresses in these
+     * JVM-wide system properties, and later loaders use the same servers.
+     */
+    static final String SHARED_JDBC_URL = "sct.testing.embedded.jdbc-url";
+    static final String SHARED_BOOTSTRAP = "sct.testing.embedded.bootstrap-servers";
 
     @Override
     public synchronized Map<String, String> start() {
@@ -40,11 +48,16 @@ public class EmbeddedInfra implements QuarkusTestResourceLifecycleManager {
             config.put("quarkus.datasource.username", pg.getUsername());
             config.put("quarkus.datasource.password", pg.getPassword());
         } else if (jdbcUrl.isEmpty()) {
-            if (postgres == null) {
+            String shared = System.getProperty(SHARED_JDBC_URL);
+            if (postgres == null && shared == null) {
                 postgres = EmbeddedPostgres.start(ROOT.resolve("postgres"), 0, true);
                 Runtime.getRuntime().addShutdownHook(new Thread(postgres::close));
             }
-            config.put("quarkus.datasource.jdbc.url", postgres.ensureDatabase("sct_test"));
+            if (postgres != null) {
+                shared = postgres.ensureDatabase("sct_test");
+                System.setProperty(SHARED_JDBC_URL, shared);
+            }
+            config.put("quarkus.datasource.jdbc.url", shared);
             config.put("quarkus.datasource.username", EmbeddedPostgres.USER);
             config.put("quarkus.datasource.password", EmbeddedPostgres.PASSWORD);
         }
@@ -52,11 +65,16 @@ public class EmbeddedInfra implements QuarkusTestResourceLifecycleManager {
         if (bootstrap.isEmpty() && mode == InfraMode.CONTAINERS) {
             config.put("kafka.bootstrap.servers", ContainerInfra.kafka().getBootstrapServers());
         } else if (bootstrap.isEmpty()) {
-            if (kafka == null) {
+            String shared = System.getProperty(SHARED_BOOTSTRAP);
+            if (kafka == null && shared == null) {
                 kafka = EmbeddedKafka.start(ROOT.resolve("kafka"), 0, true);
                 Runtime.getRuntime().addShutdownHook(new Thread(kafka::close));
             }
-            config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+            if (kafka != null) {
+                shared = kafka.bootstrapServers();
+                System.setProperty(SHARED_BOOTSTRAP, shared);
+            }
+            config.put("kafka.bootstrap.servers", shared);
         }
         config.put("mp.jwt.verify.publickey.location", keys().publicKeyFile().toUri().toString());
         config.put("mp.jwt.verify.issuer", JwtKeys.ISSUER);
@@ -68,12 +86,18 @@ public class EmbeddedInfra implements QuarkusTestResourceLifecycleManager {
         // Shared by every test class of the JVM; stopped by the shutdown hooks.
     }
 
-    /** The embedded broker, for tests that stop and restart it; empty when an external broker is used. */
+    /**
+     * The embedded broker, for tests that stop and restart it; empty when an external broker is used, and in a test
+     * profile's class loader (which uses the broker without owning it).
+     */
     public static Optional<EmbeddedKafka> kafka() {
         return Optional.ofNullable(kafka);
     }
 
-    /** The embedded database server, for tests that stop and restart it; empty when an external one is used. */
+    /**
+     * The embedded database server, for tests that stop and restart it; empty when an external one is used, and in a
+     * test profile's class loader.
+     */
     public static Optional<EmbeddedPostgres> postgres() {
         return Optional.ofNullable(postgres);
     }

@@ -1,6 +1,10 @@
 package vn.binhduong.sct.report.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,6 +56,35 @@ class TypedFigureCheckTest {
     @Test
     void listLabelsAtTheStartOfALineOrAfterASemicolonAreNotFigures() {
         assertEquals("", numbers("1. Công tác giáo dục\n2. Công tác tổ chức\n4. An ninh trật tự; 5. Công tác dân vận; 6. Đoàn thể"));
+    }
+
+    @Test
+    void aTextAskedAgainIsAnsweredFromMemoryAndAnEditedTextIsScannedAfresh() {
+        TypedFigureCheck check = new TypedFigureCheck(List.of());
+        String text = "tổ chức 06 buổi sinh hoạt chuyên đề, 12 lớp bồi dưỡng";
+        List<TypedFigure> first = check.find("s", "mục I", text);
+        assertSame(first, check.find("s", "mục I", new String(text)), "an equal text is not scanned again");
+        assertEquals(List.of("06", "12"), first.stream().map(TypedFigure::number).toList());
+        assertThrows(UnsupportedOperationException.class, () -> first.clear(), "a kept answer cannot be changed by a caller");
+        // the same text in another section is another answer (the section is part of each figure)
+        assertEquals("mục II", check.find("t", "mục II", text).get(0).sectionNumber());
+        List<TypedFigure> edited = check.find("s", "mục I", text.replace("12 lớp", "15 lớp"));
+        assertEquals(List.of("06", "15"), edited.stream().map(TypedFigure::number).toList());
+        assertNotSame(first, edited);
+    }
+
+    @Test
+    void theMemoryIsBounded() {
+        TypedFigureCheck check = new TypedFigureCheck(List.of());
+        String kept = "tiếp nhận 7270 văn bản đến";
+        List<TypedFigure> keptAnswer = check.find("s", "mục I", kept);
+        for (int i = 0; i < TypedFigureCheck.REMEMBERED + 10; i++) {
+            check.find("s", "mục I", "phát hành " + i + " văn bản đi");
+            check.find("s", "mục I", kept); // used again and again: the last to go
+            assertTrue(check.remembered() <= TypedFigureCheck.REMEMBERED, "kept " + check.remembered());
+        }
+        assertEquals(TypedFigureCheck.REMEMBERED, check.remembered());
+        assertSame(keptAnswer, check.find("s", "mục I", kept), "the text used most recently is still known");
     }
 
     @Test

@@ -26,6 +26,9 @@ import vn.binhduong.sct.launcher.Launcher;
  * Arguments: [timed generations, default 30] [scale factor, default 1.0: 0.1 fills a tenth of the nation].
  */
 public final class ReportScaleBench {
+    /** Untimed runs after a JFR recording starts (-Dbench.jfr), before the timed ones. */
+    private static final int JFR_SETTLE_RUNS = 20;
+
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         double scale = args.length > 1 ? Double.parseDouble(args[1]) : 1.0;
@@ -80,6 +83,11 @@ public final class ReportScaleBench {
             String jfr = System.getProperty("bench.jfr");
             if (jfr != null) { // a profile of report-service over the timed runs (JDK Flight Recorder, 10 ms samples)
                 jcmd(pid, "JFR.start", "name=report-scale", "settings=profile", "filename=" + Path.of(jfr).toAbsolutePath());
+                // starting a recording costs the service CPU for a while (its classes, its threads, their compilation): the
+                // first timed runs took 2 to 5 times the median. Untimed runs absorb it; the profile includes them.
+                for (int i = 0; i < JFR_SETTLE_RUNS; i++) {
+                    Rest.post(url, token);
+                }
             }
             // diagnostic only: a pause between runs (outside the timing) lets what a generation leaves behind (its
             // event's publication by the outbox relay, the broker's write) finish before the next one starts
@@ -127,6 +135,9 @@ public final class ReportScaleBench {
             }
             System.out.printf("  one generation of the DB-SCT 2021 report, 4 formats stored, %d runs after %d warm-up: median %s, p99 %s (rank %d of %d)%n",
                     runs, warmup, Stats.ms(median), Stats.ms(p99), (int) Math.ceil(0.99 * runs), runs);
+            if (jfr != null) {
+                System.out.printf("  (profiled: JFR recording to %s, started %d untimed runs before the timed ones)%n", jfr, JFR_SETTLE_RUNS);
+            }
             System.out.printf("  ratio generation median / scan: %.3f; p99 / scan: %.3f (target < 0.1)%n", median / scan, p99 / scan);
             describeSlowRuns(detail, phases, median);
         }

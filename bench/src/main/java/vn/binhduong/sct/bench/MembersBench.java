@@ -195,9 +195,17 @@ public final class MembersBench {
             ClosedLoop.Result keysetJdbc = ClosedLoop.run("keyset page, JDBC range scan (baseline)", clients, seconds, jdbcKeyset);
             ClosedLoop.Result restFloorJwt = ClosedLoop.run("REST floor: GET inbox/lag (JWT, no work)", clients, seconds, floorJwt);
             ClosedLoop.Result restFloorHttp = ClosedLoop.run("REST floor: GET /q/health/live (no JWT)", clients, seconds, floorHttp);
+            // -Dbench.jfr=FILE: a profile of member-service over the two REST keyset phases (admin, integration)
+            String jfr = System.getProperty("bench.jfr");
+            if (jfr != null) {
+                Jfr.start(stack.pid("member-service"), "members", jfr);
+            }
             ClosedLoop.Result keysetRest = ClosedLoop.run("keyset page, REST as admin (+ access log)", clients, seconds, restKeyset);
             ClosedLoop.Result keysetRestIntegration = ClosedLoop.run("keyset page, REST as integration", clients, seconds,
                     restKeysetIntegration);
+            if (jfr != null) {
+                Jfr.stop(stack.pid("member-service"), "members");
+            }
             ClosedLoop.Result keysetJdbcDeep = ClosedLoop.run("keyset deepest tenth, JDBC range scan", clients, seconds, jdbcKeysetDeep);
             ClosedLoop.Result keysetRestDeep = ClosedLoop.run("keyset deepest tenth, REST as admin", clients, seconds, restKeysetDeep);
 

@@ -82,7 +82,7 @@ public final class ReportScaleBench {
             long pid = stack.pid("report-service");
             String jfr = System.getProperty("bench.jfr");
             if (jfr != null) { // a profile of report-service over the timed runs (JDK Flight Recorder, 10 ms samples)
-                jcmd(pid, "JFR.start", "name=report-scale", "settings=profile", "filename=" + Path.of(jfr).toAbsolutePath());
+                Jfr.start(pid, "report-scale", jfr);
                 // starting a recording costs the service CPU for a while (its classes, its threads, their compilation): the
                 // first timed runs took 2 to 5 times the median. Untimed runs absorb it; the profile includes them.
                 for (int i = 0; i < JFR_SETTLE_RUNS; i++) {
@@ -105,7 +105,7 @@ public final class ReportScaleBench {
                 }
             }
             if (jfr != null) {
-                jcmd(pid, "JFR.stop", "name=report-scale");
+                Jfr.stop(pid, "report-scale");
             }
             Path log = data.resolve("logs/report-service.log");
             Map<Integer, String> phases = phases(log);
@@ -284,17 +284,6 @@ public final class ReportScaleBench {
 
         boolean checkpoint() {
             return after.checkpointBuffers() != before.checkpointBuffers() || after.checkpoints() != before.checkpoints();
-        }
-    }
-
-    private static void jcmd(long pid, String... command) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                Long.toString(pid)));
-        cmd.addAll(List.of(command));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", cmd) + ": " + out);
         }
     }
 

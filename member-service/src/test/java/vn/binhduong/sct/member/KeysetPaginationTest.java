@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import io.restassured.path.json.JsonPath;
 import io.quarkus.test.junit.QuarkusTest;
+import vn.binhduong.sct.platform.security.Roles;
 import vn.binhduong.sct.testing.TestTokens;
 
 /** Lists over members read by cursor (issue 16): every member once, in order, the total only when asked for. */
@@ -71,6 +72,37 @@ class KeysetPaginationTest {
         for (String bad : List.of("?after=garbage", "?after=MQ", "?after=" + next + "&page=1")) {
             get(admin(), list + bad).statusCode(400).contentType("application/problem+json");
         }
+    }
+
+    /**
+     * A page by cursor is read straight from its rows, a page by offset through the entities: for every caller and every
+     * kind of member the two answer the same items, field by field (personal data served or withheld, the earliest
+     * confirmation of a probationary member, the cell codes).
+     */
+    @Test
+    void aCursorPageAnswersTheSameItemsAsTheOffsetPageFieldByField() {
+        String a = Api.unique("A");
+        String b = Api.unique("B");
+        String org = Api.organization(a, b);
+        Api.official(org, a, "Lê Văn Chính", "2010-01-05", "2011-01-10");
+        Api.admit(org, b, "Phạm Thị Dự Bị", "2021-09-02");
+        Api.official(org, b, "Trần Văn Hai", "2015-03-01", "2016-03-02");
+        String list = "/api/v1/organizations/" + org + "/members";
+        for (String token : List.of(admin(), TestTokens.as(Roles.INTEGRATION), TestTokens.cellSecretary(b))) {
+            List<Map<String, Object>> byOffset = get(token, list + "?size=10").statusCode(200).extract().jsonPath().getList("items");
+            List<Map<String, Object>> byCursor = get(token, list + "?size=10&after=").statusCode(200).extract().jsonPath().getList("items");
+            assertEquals(byOffset, byCursor);
+        }
+        List<Map<String, Object>> items = get(admin(), list + "?size=10&after=").extract().jsonPath().getList("items");
+        assertEquals(3, items.size());
+        Map<String, Object> probationary = items.get(1);
+        assertEquals(List.of("PROBATIONARY", "2022-09-02", b, "074188001234", false),
+                List.of(probationary.get("status"), probationary.get("earliestConfirmation"), probationary.get("cellCode"),
+                        probationary.get("nationalId"), probationary.get("personalDataHidden")));
+        Map<String, Object> withheld = get(TestTokens.as(Roles.INTEGRATION), list + "?size=10&after=").extract().jsonPath().getMap("items[0]");
+        assertEquals(true, withheld.get("personalDataHidden"));
+        assertEquals(null, withheld.get("nationalId"));
+        assertEquals(a, withheld.get("cellCode"));
     }
 
     /**

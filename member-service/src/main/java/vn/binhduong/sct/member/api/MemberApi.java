@@ -166,6 +166,13 @@ public final class MemberApi {
                     m.departmentPosition, m.onRollSince, m.leftOn, m.temporarilyAwayUntil, m.suspendedFrom, m.suspendedUntil,
                     m.version);
         }
+
+        /** This view with the cell code {@code code}. */
+        public MemberView withCellCode(String code) {
+            return new MemberView(id, organization, code, fullName, gender, ethnicity, religious, dateOfBirth, nationalId, residence,
+                    personalDataHidden, status, temporary, admissionDate, confirmationDate, earliestConfirmation, partyCardNumber,
+                    departmentPosition, onRollSince, leftOn, temporarilyAwayUntil, suspendedFrom, suspendedUntil, version);
+        }
     }
 
     @Schema(description = "One page of members. Read by offset (page/size: page, total and totalPages present, the total counted"

@@ -315,9 +315,14 @@ public class MemberService {
 
     /** The cursor after a member in the list's order (full name, id); the name travels base64url-encoded. */
     public static String cursorOf(Member m) {
+        return cursorOf(m.fullName, m.id);
+    }
+
+    /** The cursor after the member of this name and id (the list's order: full name, then id). */
+    public static String cursorOf(String fullName, UUID id) {
         return vn.binhduong.sct.platform.api.Cursor.after(
-                java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(m.fullName.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                m.id);
+                java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(fullName.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                id);
     }
 
     /** Offset mode (page/size): the page and an exact count of the filtered list (legacy; the count scans the list). */

@@ -59,6 +59,11 @@ public class Member extends PanacheEntityBase {
     }
 
     public LocalDate earliestConfirmation() {
-        return admissionDate.plusMonths(PROBATION_MONTHS);
+        return earliestConfirmation(admissionDate);
+    }
+
+    /** The earliest confirmation of a member admitted on {@code admission}: after the probation. */
+    public static LocalDate earliestConfirmation(LocalDate admission) {
+        return admission.plusMonths(PROBATION_MONTHS);
     }
 }

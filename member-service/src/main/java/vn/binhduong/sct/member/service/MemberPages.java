@@ -146,8 +146,8 @@ public class MemberPages {
             for (int i = 0; i < shown; i++) {
                 views.add(rows.get(i).withCellCode(cellCodes.get(rowCells.get(i))));
             }
-            MemberView last = shown == 0 ? null : views.get(shown - 1);
-            return new Page(views, count, more ? MemberService.cursorOf(last.fullName(), last.id()) : null);
+            MemberView last = more ? views.get(shown - 1) : null;
+            return new Page(views, count, last == null ? null : MemberService.cursorOf(last.fullName(), last.id()));
         } catch (SQLException e) {
             throw new IllegalStateException("reading a page of members: SQL state " + e.getSQLState(), e);
         }
@@ -171,7 +171,7 @@ public class MemberPages {
                 personal ? rs.getObject(8, LocalDate.class) : null, personal ? rs.getString(9) : null,
                 personal ? rs.getString(10) : null, !personal, status, rs.getBoolean(12), admission,
                 rs.getObject(14, LocalDate.class),
-                status == MemberStatus.PROBATIONARY ? admission.plusMonths(Member.PROBATION_MONTHS) : null,
+                status == MemberStatus.PROBATIONARY ? Member.earliestConfirmation(admission) : null,
                 rs.getString(15), rs.getString(16), rs.getObject(17, LocalDate.class), rs.getObject(18, LocalDate.class),
                 rs.getObject(19, LocalDate.class), rs.getObject(20, LocalDate.class), rs.getObject(21, LocalDate.class),
                 rs.getInt(22));

@@ -467,7 +467,7 @@ public class MemberService {
             if (confirmation == null) {
                 throw ProblemException.invalid("confirmationDate", "an official member has a confirmation date");
             }
-            LocalDate earliest = admission.plusMonths(Member.PROBATION_MONTHS);
+            LocalDate earliest = Member.earliestConfirmation(admission);
             if (confirmation.isBefore(earliest)) {
                 throw ProblemException.ruleViolated("probation-not-over", "admitted on " + admission + ", a member can be confirmed from "
                         + earliest + " (12 months of probation), not on " + confirmation, Map.of("admissionDate", admission.toString(),

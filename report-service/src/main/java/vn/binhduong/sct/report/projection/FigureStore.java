@@ -134,6 +134,7 @@ public class FigureStore {
 
     /** Withdraws one subject's contribution (a dissolved cell, a relieved committee member); recounted at the batch's end. */
     public void withdraw(String org, int year, String metric, String subject, Unit unit, EventEnvelope event) {
+        withdrew = true; // the batch's metrics are recounted: the contributions written here are not read before
         writeContributions(); // what this batch contributed before the withdrawal goes first
         em.createNativeQuery("DELETE FROM projection_contribution WHERE organization = ?1 AND year = ?2 AND metric = ?3 AND subject_id = ?4")
                 .setParameter(1, org).setParameter(2, year).setParameter(3, metric).setParameter(4, subject)
@@ -198,6 +199,7 @@ public class FigureStore {
     /** Starts a batch: forgets what an earlier, possibly failed, attempt collected. */
     public void beginBatch() {
         roomSet = false;
+        withdrew = false;
         metrics.clear();
         derivations.clear();
         contributions.clear();
@@ -209,18 +211,192 @@ public class FigureStore {
      * recomputes the derived figures of every organisation-year touched. A handful of statements whatever the batch holds.
      */
     public void endBatch() {
+        List<Contribution> written = List.copyOf(contributions.values());
+        Map<String, Stored> before = metrics.isEmpty() || withdrew ? Map.of() : stored(written);
         writeContributions();
         if (!metrics.isEmpty()) {
             List<Pending> dirty = List.copyOf(metrics.values());
             metrics.clear();
-            aggregate(recount(dirty));
+            List<Pending> counted = withdrew ? dirty : addDifferences(dirty, written, before, stored(written));
+            aggregate(recount(counted));
+            byDifference = dirty.size() - counted.size();
             dirty.forEach(p -> derive(p.org(), p.year(), p.credit()));
+        } else {
+            byDifference = 0;
         }
         if (!derivations.isEmpty()) {
             List<Pending> dirty = List.copyOf(derivations.values());
             derivations.clear();
             aggregate(derive(dirty));
         }
+    }
+
+    /** Recounts one summed metric from all its contributions now (tests compare the differences with it). */
+    void recountNow(String org, int year, String metric, Unit unit, EventEnvelope credit) {
+        aggregate(recount(List.of(new Pending(org, year, metric, unit, credit))));
+    }
+
+    private boolean withdrew;
+    private int byDifference;
+    /** The metric's total among its categories' sums: no category can be it (PostgreSQL text holds no NUL). */
+    private static final String TOTAL = "\u0000total";
+
+    /** How many metrics the last batch kept by difference (the others were recounted). */
+    int byDifference() {
+        return byDifference;
+    }
+
+    /** A contribution as projection_contribution holds it: what a sum, a category's sum and an as-of read. */
+    private record Stored(String category, BigDecimal value, LocalDate asOf) {
+        BigDecimal amount() {
+            return value == null ? BigDecimal.ZERO : value;
+        }
+    }
+
+    /** The stored contributions of these subjects, by primary key; keyed as {@link Contribution#key()}. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Stored> stored(List<Contribution> of) {
+        Map<String, Stored> found = new HashMap<>();
+        if (of.isEmpty()) {
+            return found;
+        }
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT c.organization, c.year, c.metric, c.subject_id, c.category, c.value, c.as_of
+                FROM unnest(CAST(?1 AS varchar[]), CAST(?2 AS int[]), CAST(?3 AS varchar[]), CAST(?4 AS varchar[]))
+                     AS k(organization, year, metric, subject_id)
+                JOIN projection_contribution c ON c.organization = k.organization AND c.year = k.year
+                     AND c.metric = k.metric AND c.subject_id = k.subject_id""")
+                .setParameter(1, PgArray.of(of.stream().map(Contribution::org).toList()))
+                .setParameter(2, PgArray.of(of.stream().map(Contribution::year).toList()))
+                .setParameter(3, PgArray.of(of.stream().map(Contribution::metric).toList()))
+                .setParameter(4, PgArray.of(of.stream().map(Contribution::subject).toList()))
+                .getResultList();
+        for (Object[] r : rows) {
+            found.put(r[0] + "\u0000" + ((Number) r[1]).intValue() + '\u0000' + r[2] + '\u0000' + r[3],
+                    new Stored((String) r[4], (BigDecimal) r[5], toDate(r[6])));
+        }
+        return found;
+    }
+
+    /**
+     * Keeps the batch's summed metrics by difference where it can and returns those to recount. A metric's total and
+     * each category's sum move by what its subjects' contributions changed (read before and after they were written,
+     * by primary key); its as-of and each category's become the later of theirs and the new contributions'; every
+     * category ever seen and the total are credited as a recount credits them, in one {@code UPDATE}. A metric is
+     * recounted instead when a subject changed category or moved its as-of earlier (only a recount finds the next
+     * latest), when it keeps the lowest and highest (covid-inspection.reported.*), or when one of its figure rows is
+     * missing (a metric or a category seen for the first time). A difference costs the batch's own contributions; a
+     * recount reads all of the metric's, which for a year of a department's test sessions is every session of the year.
+     */
+    @SuppressWarnings("unchecked")
+    private List<Pending> addDifferences(List<Pending> dirty, List<Contribution> written, Map<String, Stored> before,
+            Map<String, Stored> after) {
+        Map<String, List<Contribution>> byMetric = new HashMap<>();
+        written.forEach(c -> byMetric.computeIfAbsent(metricKey(c.org(), c.year(), c.metric()), k -> new java.util.ArrayList<>()).add(c));
+        List<Pending> recount = new java.util.ArrayList<>();
+        List<Pending> kept = new java.util.ArrayList<>();
+        Map<String, Map<String, BigDecimal>> sums = new HashMap<>(); // metric key -> category (or TOTAL) -> difference
+        Map<String, Map<String, LocalDate>> asOfs = new HashMap<>();
+        for (Pending p : dirty) {
+            String key = metricKey(p.org(), p.year(), p.metric());
+            boolean differs = !p.metric().startsWith("covid-inspection.reported.");
+            Map<String, BigDecimal> sum = new HashMap<>();
+            Map<String, LocalDate> asOf = new HashMap<>();
+            for (Contribution c : byMetric.getOrDefault(key, List.of())) {
+                Stored was = before.get(c.key());
+                Stored is = after.get(c.key());
+                if (is == null || was != null && (!java.util.Objects.equals(was.category(), is.category())
+                        || was.asOf() != null && (is.asOf() == null || is.asOf().isBefore(was.asOf())))) {
+                    differs = false;
+                    break;
+                }
+                BigDecimal change = is.amount().subtract(was == null ? BigDecimal.ZERO : was.amount());
+                for (String part : is.category() == null ? List.of(TOTAL) : List.of(TOTAL, is.category())) {
+                    sum.merge(part, change, BigDecimal::add);
+                    if (is.asOf() != null) {
+                        asOf.merge(part, is.asOf(), (a, b) -> a.isAfter(b) ? a : b);
+                    }
+                }
+            }
+            if (differs) {
+                kept.add(p);
+                sums.put(key, sum);
+                asOfs.put(key, asOf);
+            } else {
+                recount.add(p);
+            }
+        }
+        if (kept.isEmpty()) {
+            return recount;
+        }
+        // every category ever seen of each kept metric: a recount credits them all, so the difference does too
+        Map<String, List<String>> categories = new HashMap<>();
+        List<Object[]> seen = em.createNativeQuery("""
+                SELECT k.organization, k.year, k.metric, k.category
+                FROM unnest(CAST(?1 AS varchar[]), CAST(?2 AS int[]), CAST(?3 AS varchar[])) AS d(organization, year, metric)
+                JOIN projection_category k ON k.organization = d.organization AND k.year = d.year AND k.metric = d.metric""")
+                .setParameter(1, PgArray.of(kept.stream().map(Pending::org).toList()))
+                .setParameter(2, PgArray.of(kept.stream().map(Pending::year).toList()))
+                .setParameter(3, PgArray.of(kept.stream().map(Pending::metric).toList()))
+                .getResultList();
+        seen.forEach(r -> categories.computeIfAbsent(metricKey(r[0], r[1], r[2]), k -> new java.util.ArrayList<>()).add((String) r[3]));
+        List<Object> org = new java.util.ArrayList<>(), year = new java.util.ArrayList<>(), metric = new java.util.ArrayList<>(),
+                figureKey = new java.util.ArrayList<>(), change = new java.util.ArrayList<>(), asOf = new java.util.ArrayList<>(),
+                unit = new java.util.ArrayList<>(), id = new java.util.ArrayList<>(), type = new java.util.ArrayList<>(),
+                at = new java.util.ArrayList<>();
+        Map<String, Integer> expected = new HashMap<>();
+        for (Pending p : kept) {
+            String key = metricKey(p.org(), p.year(), p.metric());
+            List<String> parts = new java.util.ArrayList<>();
+            parts.add(TOTAL);
+            parts.addAll(categories.getOrDefault(key, List.of()));
+            for (String c : sums.get(key).keySet()) {
+                if (!parts.contains(c)) {
+                    parts.add(c); // not among the categories seen: its row is missing, so the metric is recounted
+                }
+            }
+            expected.put(key, parts.size());
+            for (String part : parts) {
+                org.add(p.org());
+                year.add(p.year());
+                metric.add(p.metric());
+                figureKey.add(TOTAL.equals(part) ? p.metric() : p.metric() + "." + Rating.slug(part));
+                change.add(sums.get(key).getOrDefault(part, BigDecimal.ZERO));
+                asOf.add(asOfs.get(key).get(part));
+                unit.add(p.unit().code());
+                id.add(p.credit().id());
+                type.add(p.credit().type());
+                at.add(p.credit().occurredAt().toInstant());
+            }
+        }
+        List<Object[]> updated = em.createNativeQuery("""
+                WITH u AS (UPDATE figure SET value = COALESCE(figure.value, 0) + d.change, unit = d.unit,
+                    as_of = GREATEST(figure.as_of, d.as_of),
+                    event_id = CASE WHEN (figure.occurred_at, figure.event_id) <= (d.occurred_at, d.event_id)
+                                    THEN d.event_id ELSE figure.event_id END,
+                    event_type = CASE WHEN (figure.occurred_at, figure.event_id) <= (d.occurred_at, d.event_id)
+                                    THEN d.event_type ELSE figure.event_type END,
+                    occurred_at = GREATEST(figure.occurred_at, d.occurred_at)
+                FROM unnest(CAST(?1 AS varchar[]), CAST(?2 AS int[]), CAST(?3 AS varchar[]), CAST(?4 AS varchar[]),
+                            CAST(?5 AS numeric[]), CAST(?6 AS date[]), CAST(?7 AS varchar[]), CAST(?8 AS uuid[]),
+                            CAST(?9 AS varchar[]), CAST(?10 AS timestamptz[]))
+                     AS d(organization, year, metric, figure_key, change, as_of, unit, event_id, event_type, occurred_at)
+                WHERE figure.organization = d.organization AND figure.year = d.year AND figure.figure_key = d.figure_key
+                RETURNING d.organization, d.year, d.metric)
+                SELECT organization, year, metric, count(*) FROM u GROUP BY organization, year, metric""")
+                .setParameter(1, PgArray.of(org)).setParameter(2, PgArray.of(year)).setParameter(3, PgArray.of(metric))
+                .setParameter(4, PgArray.of(figureKey)).setParameter(5, PgArray.of(change)).setParameter(6, PgArray.of(asOf))
+                .setParameter(7, PgArray.of(unit)).setParameter(8, PgArray.of(id)).setParameter(9, PgArray.of(type))
+                .setParameter(10, PgArray.of(at)).getResultList();
+        Map<String, Long> found = new HashMap<>();
+        updated.forEach(r -> found.put(metricKey(r[0], r[1], r[2]), ((Number) r[3]).longValue()));
+        for (Pending p : kept) {
+            String key = metricKey(p.org(), p.year(), p.metric());
+            if (found.getOrDefault(key, 0L) < expected.get(key)) {
+                recount.add(p); // a row was missing: the recount writes them all, over what the difference added
+            }
+        }
+        return recount;
     }
 
     private static String metricKey(Object org, Object year, Object metric) {

@@ -88,11 +88,7 @@ public class FigureStore {
                             CAST(?9 AS timestamptz[])) AS x(o, y, k, v, u, a, e, t, ts)
                 ON CONFLICT (organization, year, figure_key) DO UPDATE SET value = EXCLUDED.value, unit = EXCLUDED.unit,
                     as_of = EXCLUDED.as_of,
-                    event_id = CASE WHEN (figure.occurred_at, figure.event_id) <= (EXCLUDED.occurred_at, EXCLUDED.event_id)
-                                    THEN EXCLUDED.event_id ELSE figure.event_id END,
-                    event_type = CASE WHEN (figure.occurred_at, figure.event_id) <= (EXCLUDED.occurred_at, EXCLUDED.event_id)
-                                    THEN EXCLUDED.event_type ELSE figure.event_type END,
-                    occurred_at = GREATEST(figure.occurred_at, EXCLUDED.occurred_at)""")
+                    """ + Credit.sqlSet("EXCLUDED"))
                 .setParameter(1, PgArray.of(all.stream().map(Aggregate::org).toList()))
                 .setParameter(2, PgArray.of(all.stream().map(Aggregate::year).toList()))
                 .setParameter(3, PgArray.of(all.stream().map(Aggregate::key).toList()))
@@ -372,11 +368,7 @@ public class FigureStore {
         List<Object[]> updated = em.createNativeQuery("""
                 WITH u AS (UPDATE figure SET value = COALESCE(figure.value, 0) + d.change, unit = d.unit,
                     as_of = GREATEST(figure.as_of, d.as_of),
-                    event_id = CASE WHEN (figure.occurred_at, figure.event_id) <= (d.occurred_at, d.event_id)
-                                    THEN d.event_id ELSE figure.event_id END,
-                    event_type = CASE WHEN (figure.occurred_at, figure.event_id) <= (d.occurred_at, d.event_id)
-                                    THEN d.event_type ELSE figure.event_type END,
-                    occurred_at = GREATEST(figure.occurred_at, d.occurred_at)
+                    """ + Credit.sqlSet("d") + """
                 FROM unnest(CAST(?1 AS varchar[]), CAST(?2 AS int[]), CAST(?3 AS varchar[]), CAST(?4 AS varchar[]),
                             CAST(?5 AS numeric[]), CAST(?6 AS date[]), CAST(?7 AS varchar[]), CAST(?8 AS uuid[]),
                             CAST(?9 AS varchar[]), CAST(?10 AS timestamptz[]))

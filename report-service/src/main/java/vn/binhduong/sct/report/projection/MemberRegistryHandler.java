@@ -390,11 +390,7 @@ public class MemberRegistryHandler implements EventHandler {
         List<Object[]> counted = em.createNativeQuery("""
                 WITH u AS (UPDATE figure SET value = figure.value + d.delta,
                     as_of = LEAST(d.last, make_date(figure.year, 12, 31)),
-                    event_id = CASE WHEN (figure.occurred_at, figure.event_id) <= (d.occurred_at, d.event_id)
-                                    THEN d.event_id ELSE figure.event_id END,
-                    event_type = CASE WHEN (figure.occurred_at, figure.event_id) <= (d.occurred_at, d.event_id)
-                                    THEN d.event_type ELSE figure.event_type END,
-                    occurred_at = GREATEST(figure.occurred_at, d.occurred_at)
+                    """ + Credit.sqlSet("d") + """
                 FROM unnest(CAST(?1 AS varchar[]), CAST(?2 AS int[]), CAST(?3 AS varchar[]), CAST(?4 AS numeric[]),
                             CAST(?5 AS date[]), CAST(?6 AS uuid[]), CAST(?7 AS varchar[]), CAST(?8 AS timestamptz[]))
                      AS d(organization, year, figure_key, delta, last, event_id, event_type, occurred_at)
@@ -509,11 +505,7 @@ public class MemberRegistryHandler implements EventHandler {
                 ) AS v(year, figure_key, value)
                 ON CONFLICT (organization, year, figure_key) DO UPDATE SET value = EXCLUDED.value, unit = EXCLUDED.unit,
                     as_of = EXCLUDED.as_of,
-                    event_id = CASE WHEN (figure.occurred_at, figure.event_id) <= (EXCLUDED.occurred_at, EXCLUDED.event_id)
-                                    THEN EXCLUDED.event_id ELSE figure.event_id END,
-                    event_type = CASE WHEN (figure.occurred_at, figure.event_id) <= (EXCLUDED.occurred_at, EXCLUDED.event_id)
-                                    THEN EXCLUDED.event_type ELSE figure.event_type END,
-                    occurred_at = GREATEST(figure.occurred_at, EXCLUDED.occurred_at)""";
+                    """ + Credit.sqlSet("EXCLUDED");
     }
 
     /** The statement {@link #recount} sends (for tests and EXPLAIN). */

@@ -184,9 +184,12 @@ public class MemberRegistryHandler implements EventHandler {
         }
         Map<String, LocalDate> windows = windows(pending.keySet());
         Set<MemberKey> keys = new java.util.LinkedHashSet<>();
+        Map<String, Set<MemberKey>> keysByOrg = new java.util.HashMap<>();
         for (Row r : rows) {
             if (windows.containsKey(r.org())) {
-                keys.add(new MemberKey(r.org(), r.memberId()));
+                MemberKey k = new MemberKey(r.org(), r.memberId());
+                keys.add(k);
+                keysByOrg.computeIfAbsent(r.org(), o -> new java.util.LinkedHashSet<>()).add(k);
             }
         }
         Map<MemberKey, Dates> before = read(keys);
@@ -195,7 +198,8 @@ public class MemberRegistryHandler implements EventHandler {
         Map<String, EventEnvelope> full = new java.util.TreeMap<>();
         List<Delta> deltas = new ArrayList<>();
         for (Map.Entry<String, EventEnvelope> o : pending.entrySet()) {
-            Delta d = delta(o.getKey(), windows.get(o.getKey()), keys, before, after, o.getValue());
+            Delta d = delta(o.getKey(), windows.get(o.getKey()), keysByOrg.getOrDefault(o.getKey(), Set.of()), before, after,
+                    o.getValue());
             if (d == null) {
                 full.put(o.getKey(), o.getValue());
             } else {
@@ -280,18 +284,13 @@ public class MemberRegistryHandler implements EventHandler {
      * yet, its latest date moved into another year (the window moves), or a member whose date was the latest now
      * speaks of an earlier one (the latest date may have fallen).
      */
-    private static Delta delta(String org, LocalDate last, Set<MemberKey> keys, Map<MemberKey, Dates> before,
+    private static Delta delta(String org, LocalDate last, Set<MemberKey> touched, Map<MemberKey, Dates> before,
             Map<MemberKey, Dates> after, EventEnvelope credit) {
         if (last == null) {
             return null;
         }
         LocalDate now = last;
-        List<MemberKey> touched = new ArrayList<>();
-        for (MemberKey k : keys) {
-            if (!k.org().equals(org)) {
-                continue;
-            }
-            touched.add(k);
+        for (MemberKey k : touched) {
             Dates was = before.get(k);
             Dates is = after.get(k);
             LocalDate wasLatest = was == null ? null : was.latest();

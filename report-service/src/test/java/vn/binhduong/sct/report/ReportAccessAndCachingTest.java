@@ -26,6 +26,9 @@ class ReportAccessAndCachingTest {
     static final String ORG = "T-ACC-" + Long.toString(System.nanoTime(), 36).toUpperCase();
     static boolean published;
 
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource db;
+
     @BeforeEach
     void publish() {
         if (published) {
@@ -110,6 +113,47 @@ class ReportAccessAndCachingTest {
         String versionTag = given().auth().oauth2(TestTokens.as(Roles.VIEWER)).get(base).then().extract().header("ETag");
         assertNotNull(versionTag);
         given().auth().oauth2(TestTokens.as(Roles.VIEWER)).header("If-None-Match", versionTag).get(base).then().statusCode(304);
+    }
+
+    @Test
+    void theTextDocumentsAreStoredWithLz4AndTheDocxAsItIs() throws Exception {
+        int v = given().auth().oauth2(TestTokens.as(Roles.ADMIN)).post("/api/v1/reports/" + ORG + "/2021/generate").then()
+                .statusCode(201).extract().path("version");
+        try (var c = db.getConnection(); var st = c.prepareStatement("""
+                SELECT pg_column_compression(json_doc), pg_column_compression(markdown_doc), pg_column_compression(html_doc),
+                       pg_column_compression(docx_doc), length(docx_doc), (SELECT attstorage FROM pg_attribute
+                        WHERE attrelid = 'report_version'::regclass AND attname = 'docx_doc')
+                  FROM report_version WHERE organization = ? AND year = 2021 AND report_version = ?""")) {
+            st.setString(1, ORG);
+            st.setInt(2, v);
+            try (var rs = st.executeQuery()) {
+                rs.next();
+                String expected = lz4(c) ? "lz4" : "pglz";
+                assertEquals(List.of(expected, expected, expected), List.of(rs.getString(1), rs.getString(2), rs.getString(3)),
+                        "the JSON, Markdown and HTML of a version are compressed with lz4 where the server has it, else pglz");
+                assertEquals(null, rs.getString(4), "the DOCX (" + rs.getInt(5) + " bytes, a zip) is not compressed again");
+                assertEquals("e", rs.getString(6), "docx_doc is stored EXTERNAL");
+            }
+        }
+        String base = "/api/v1/reports/" + ORG + "/2021/versions/" + v;
+        String hash = given().auth().oauth2(TestTokens.as(Roles.VIEWER)).get(base).then().statusCode(200).extract().path("hashes.md");
+        byte[] md = given().auth().oauth2(TestTokens.as(Roles.VIEWER)).get(base + ".md").then().statusCode(200).extract().asByteArray();
+        assertEquals(hash, java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(md)),
+                "the stored Markdown reads back as the bytes its hash was taken of");
+    }
+
+    /** Whether this PostgreSQL was built with lz4 (the embedded one of the tests is not; Debian's and the images' are). */
+    private static boolean lz4(java.sql.Connection c) throws java.sql.SQLException {
+        try (var st = c.createStatement()) {
+            st.execute("CREATE TEMP TABLE lz4_probe (b bytea COMPRESSION lz4)");
+            st.execute("DROP TABLE lz4_probe");
+            return true;
+        } catch (java.sql.SQLException e) {
+            if ("0A000".equals(e.getSQLState())) { // feature_not_supported: compression method lz4 not supported
+                return false;
+            }
+            throw e;
+        }
     }
 
     @Test

@@ -21,18 +21,23 @@ import vn.binhduong.sct.report.domain.FigureView;
  * {@code libreoffice --headless --convert-to pdf} then {@code pdftoppm -png}).
  */
 class DocxLayoutTest {
-    @Test
-    void headingsCarryTheOutlineAndTableCellsHaveNoIndent() throws Exception {
+    static final LocalDate ISSUED = LocalDate.of(2021, 12, 15);
+
+    /** A report assembled from a few figure maps (no database, no narratives), its heading issued on {@link #ISSUED}. */
+    static ReportDocument assembled(String retailName, List<String> recipients) {
         Map<String, FigureView> f = SectionWritersTest.figures("member.count.total", 60, "party.cells.count", 4,
                 "indicator.IIP.name", "Chỉ số sản xuất công nghiệp (IIP)", "indicator.IIP.growth", 4.51, "indicator.IIP.plan-growth", 9.2,
-                "indicator.RETAIL.name", "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng", "indicator.RETAIL.growth", 3.4,
-                "indicator.RETAIL.plan-growth", 16);
+                "indicator.RETAIL.name", retailName, "indicator.RETAIL.growth", 3.4, "indicator.RETAIL.plan-growth", 16);
         HeadingData heading = new HeadingData("Đảng bộ khối các cơ quan và doanh nghiệp tỉnh", "Đảng ủy Sở Công Thương", "Số 25-BC/ĐU",
-                "Bình Dương", LocalDate.of(2021, 12, 15), "Tổng kết công tác xây dựng Đảng năm 2021", "Bí thư", "Nguyễn Văn An",
-                List.of("Lưu"), 0);
-        ReportDocument d = new ReportAssembler(heading, new Figures("T", 2021, f, Map.of(), Map.of(), (m, c) -> List.of(),
+                "Bình Dương", ISSUED, "Tổng kết công tác xây dựng Đảng năm 2021", "Bí thư", "Nguyễn Văn An", recipients, 0);
+        return new ReportAssembler(heading, new Figures("T", 2021, f, Map.of(), Map.of(), (m, c) -> List.of(),
                 List.of("IIP", "RETAIL")), Map.of(), x -> List.of(), java.util.Set.of(), TypedFigureCheck.NONE_FIXED).assemble();
-        byte[] docx = DocxRenderer.render(d, heading.issuedOn());
+    }
+
+    @Test
+    void headingsCarryTheOutlineAndTableCellsHaveNoIndent() throws Exception {
+        ReportDocument d = assembled("Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng", List.of("Lưu"));
+        byte[] docx = DocxRenderer.render(d, ISSUED);
         Path out = Path.of("target/docx-check/report.docx");
         Files.createDirectories(out.getParent());
         Files.write(out, docx);

@@ -24,7 +24,6 @@ import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
-import vn.binhduong.sct.report.domain.FigureView;
 import vn.binhduong.sct.report.report.ReportDocument.Block;
 import vn.binhduong.sct.report.report.ReportDocument.Column;
 import vn.binhduong.sct.report.report.ReportDocument.Heading;
@@ -41,18 +40,11 @@ import vn.binhduong.sct.report.report.ReportDocument.Tables;
  * of a text, short table rows, an empty annex, no footnotes at all).
  */
 class DocxRendererTest {
-    private static final LocalDate DATE = LocalDate.of(2021, 12, 15);
+    private static final LocalDate DATE = DocxLayoutTest.ISSUED;
 
     @Test
     void anAssembledReportIsThePackagePoiWrote() throws Exception {
-        Map<String, FigureView> f = SectionWritersTest.figures("member.count.total", 60, "party.cells.count", 4,
-                "indicator.IIP.name", "Chỉ số sản xuất công nghiệp (IIP)", "indicator.IIP.growth", 4.51, "indicator.IIP.plan-growth", 9.2,
-                "indicator.RETAIL.name", "Tổng mức bán lẻ hàng hóa & dịch vụ <tiêu dùng>", "indicator.RETAIL.growth", 3.4,
-                "indicator.RETAIL.plan-growth", 16);
-        HeadingData heading = new HeadingData("Đảng bộ khối các cơ quan và doanh nghiệp tỉnh", "Đảng ủy Sở Công Thương", "Số 25-BC/ĐU",
-                "Bình Dương", DATE, "Tổng kết công tác xây dựng Đảng năm 2021", "Bí thư", "Nguyễn Văn An", List.of("Lưu", "Các chi bộ"), 0);
-        ReportDocument d = new ReportAssembler(heading, new Figures("T", 2021, f, Map.of(), Map.of(), (m, c) -> List.of(),
-                List.of("IIP", "RETAIL")), Map.of(), x -> List.of(), java.util.Set.of(), TypedFigureCheck.NONE_FIXED).assemble();
+        ReportDocument d = DocxLayoutTest.assembled("Tổng mức bán lẻ hàng hóa & dịch vụ <tiêu dùng>", List.of("Lưu", "Các chi bộ"));
         samePackage(d, DATE);
         samePackage(d, null);
     }

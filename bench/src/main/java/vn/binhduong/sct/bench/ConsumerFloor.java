@@ -74,6 +74,8 @@ final class ConsumerFloor implements AutoCloseable {
         try (Connection c = DriverManager.getConnection(jdbc, "postgres", "postgres"); Statement s = c.createStatement()) {
             s.execute(Files.readString(home.resolve("platform/src/main/resources/db/platform/V0_2__inbox.sql")));
             s.execute(Files.readString(home.resolve("report-service/src/main/resources/db/migration/V1__projections.sql")));
+            // the same storage choice for the figure rows as report-service's (a fifth of each page left for updates)
+            s.execute(Files.readString(home.resolve("report-service/src/main/resources/db/migration/V5__figure_fillfactor.sql")));
         }
     }
 

@@ -116,6 +116,28 @@ class ReportAccessAndCachingTest {
     }
 
     @Test
+    void eachStoredHashIsTheSha256OfTheBytesServedAndTheContentHashCoversTheFour() throws Exception {
+        int v = given().auth().oauth2(TestTokens.as(Roles.ADMIN)).post("/api/v1/reports/" + ORG + "/2021/generate").then()
+                .statusCode(201).extract().path("version");
+        String base = "/api/v1/reports/" + ORG + "/2021/versions/" + v;
+        var version = given().auth().oauth2(TestTokens.as(Roles.VIEWER)).get(base).then().statusCode(200).extract().jsonPath();
+        java.util.List<String> hashes = new java.util.ArrayList<>();
+        for (String format : List.of("json", "md", "html", "docx")) {
+            byte[] bytes = given().auth().oauth2(TestTokens.as(Roles.VIEWER)).get(base + "." + format).then().statusCode(200)
+                    .extract().asByteArray();
+            String expected = sha256(bytes);
+            assertEquals(expected, version.getString("hashes." + format), format + ": the hash is the SHA-256 of the bytes served");
+            hashes.add(expected);
+        }
+        assertEquals(sha256(String.join("\n", hashes).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                version.getString("contentHash"), "the content hash is the SHA-256 of the four hashes, one a line");
+    }
+
+    private static String sha256(byte[] bytes) throws java.security.NoSuchAlgorithmException {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    @Test
     void theTextDocumentsAreStoredWithLz4AndTheDocxAsItIs() throws Exception {
         int v = given().auth().oauth2(TestTokens.as(Roles.ADMIN)).post("/api/v1/reports/" + ORG + "/2021/generate").then()
                 .statusCode(201).extract().path("version");

@@ -132,7 +132,6 @@ public final class MemberApi {
     @Schema(description = "A member. The sensitive personal data (dateOfBirth, nationalId, residence, ethnicity, religious) is null"
             + " unless the caller is admin, party committee or the secretary of the member's cell; every answer that carries it is"
             + " recorded in the personal-data access log (GET /api/v1/personal-data-reads)")
-    @com.fasterxml.jackson.databind.annotation.JsonSerialize(using = MemberViewJson.class)
     public record MemberView(
             @Schema(description = "id") UUID id,
             @Schema(description = "organisation code", examples = "DB-SCT") String organization,

@@ -27,7 +27,7 @@ final class ClosedLoop {
         Client open(int clientNo) throws Exception;
     }
 
-    record Result(String label, long requests, long errors, double seconds, double[] latenciesMs, String firstError) {
+    record Result(String label, long requests, long errors, double seconds, double[] latenciesMs, String firstError, String cpu) {
         double perSecond() {
             return requests / seconds;
         }
@@ -43,12 +43,18 @@ final class ClosedLoop {
         String line() {
             return String.format("%-44s %8.1f req/s  p50 %8s  p99 %8s  (%d requests, %d errors in %.0f s)", label,
                     perSecond(), Stats.ms(p50()), Stats.ms(p99()), requests, errors, seconds)
+                    + (cpu == null ? "" : "\n      " + cpu)
                     + (firstError == null ? "" : "\n      first error: " + firstError);
         }
     }
 
     /** Runs {@code clients} clients for {@code seconds}; only requests answered within the window are counted. */
     static Result run(String label, int clients, double seconds, ClientFactory factory) throws Exception {
+        return run(label, clients, seconds, factory, null);
+    }
+
+    /** As above, and where the CPU went over the measured window ({@code cpu} null: not measured). */
+    static Result run(String label, int clients, double seconds, ClientFactory factory, CpuSplit cpu) throws Exception {
         List<Client> opened = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             opened.add(factory.open(i));
@@ -58,6 +64,7 @@ final class ClosedLoop {
         String[] firstError = new String[1];
         List<List<Double>> latencies = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
+        CpuSplit.Sample cpuBefore = cpu == null ? null : cpu.take();
         long start = System.nanoTime();
         long end = start + (long) (seconds * 1e9);
         for (int i = 0; i < clients; i++) {
@@ -104,10 +111,12 @@ final class ClosedLoop {
         for (Thread t : threads) {
             t.join();
         }
+        CpuSplit.Sample cpuAfter = cpu == null ? null : cpu.take();
         for (Client c : opened) {
             c.close();
         }
         double[] all = latencies.stream().flatMap(List::stream).mapToDouble(Double::doubleValue).toArray();
-        return new Result(label, all.length, errors.get(), seconds, all, firstError[0]);
+        return new Result(label, all.length, errors.get(), seconds, all, firstError[0],
+                cpu == null ? null : CpuSplit.line(cpuBefore, cpuAfter, all.length, Runtime.getRuntime().availableProcessors()));
     }
 }

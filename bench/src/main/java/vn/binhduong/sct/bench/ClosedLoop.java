@@ -117,6 +117,6 @@ final class ClosedLoop {
         }
         double[] all = latencies.stream().flatMap(List::stream).mapToDouble(Double::doubleValue).toArray();
         return new Result(label, all.length, errors.get(), seconds, all, firstError[0],
-                cpu == null ? null : CpuSplit.line(cpuBefore, cpuAfter, all.length, Runtime.getRuntime().availableProcessors()));
+                cpu == null ? null : CpuSplit.line(cpuBefore, cpuAfter, all.length));
     }
 }

@@ -27,7 +27,7 @@ final class CpuSplit {
     }
 
     Sample take() {
-        long pg = ProcessHandle.allProcesses().filter(p -> commandLine(p.pid()).contains("-D " + pgData))
+        long pg = ProcessHandle.allProcesses().filter(p -> FootprintBench.commandLine(p).contains("-D " + pgData))
                 .mapToLong(postmaster -> ticks(postmaster.pid())
                         + postmaster.descendants().mapToLong(child -> ticks(child.pid())).sum())
                 .sum();
@@ -36,7 +36,7 @@ final class CpuSplit {
     }
 
     /** One line: CPU milliseconds per request of each part, and how busy the whole machine was. */
-    static String line(Sample a, Sample b, long requests, int cores) {
+    static String line(Sample a, Sample b, long requests) {
         long service = b.service - a.service;
         long pg = b.postgres - a.postgres;
         long bench = b.bench - a.bench;
@@ -46,7 +46,7 @@ final class CpuSplit {
         double n = Math.max(1, requests);
         return String.format("CPU ms a request: service %.3f, PostgreSQL %.3f, bench clients %.3f, rest %.3f; total %.3f;"
                 + " machine %.0f%% busy of %d cores", service * TICK_MS / n, pg * TICK_MS / n, bench * TICK_MS / n,
-                rest * TICK_MS / n, busy * TICK_MS / n, 100.0 * busy / all, cores);
+                rest * TICK_MS / n, busy * TICK_MS / n, 100.0 * busy / all, Runtime.getRuntime().availableProcessors());
     }
 
     /** utime + stime of a process (all its threads), in clock ticks; 0 when it is gone. */
@@ -74,14 +74,6 @@ final class CpuSplit {
             return new long[] { all - idle, all };
         } catch (IOException | RuntimeException e) {
             return new long[] { 0, 1 };
-        }
-    }
-
-    private static String commandLine(long pid) {
-        try {
-            return Files.readString(Path.of("/proc", Long.toString(pid), "cmdline")).replace('\0', ' ');
-        } catch (IOException | RuntimeException e) {
-            return "";
         }
     }
 }

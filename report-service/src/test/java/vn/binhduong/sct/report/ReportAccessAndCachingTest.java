@@ -160,7 +160,7 @@ class ReportAccessAndCachingTest {
         String base = "/api/v1/reports/" + ORG + "/2021/versions/" + v;
         String hash = given().auth().oauth2(TestTokens.as(Roles.VIEWER)).get(base).then().statusCode(200).extract().path("hashes.md");
         byte[] md = given().auth().oauth2(TestTokens.as(Roles.VIEWER)).get(base + ".md").then().statusCode(200).extract().asByteArray();
-        assertEquals(hash, java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(md)),
+        assertEquals(hash, sha256(md),
                 "the stored Markdown reads back as the bytes its hash was taken of");
     }
 
